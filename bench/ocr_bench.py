@@ -1,0 +1,187 @@
+"""OCR benchmark (not a test): speed against plain tesseract, CER, Thai-digit accuracy and
+reference/date exactness, on generated scans (corpus/scangen.py) and on the real samples.
+
+    .venv/bin/python bench/ocr_bench.py prep    [--samples DIR]         # preprocessing × psm grid, CER
+    .venv/bin/python bench/ocr_bench.py real    [--samples DIR]         # CER/digits, pipeline vs plain
+    .venv/bin/python bench/ocr_bench.py gen     [--letters N]           # generated scans: digits, fields
+    .venv/bin/python bench/ocr_bench.py speed   [--samples DIR]         # pages/s 1 vs all cores, floor
+
+Figures go into docs/ocr.md by hand."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from circulars.config import Config
+from circulars.ocr import OcrSettings, Prep, TesseractEngine, run_pages, worker_count
+from circulars.ocr.metrics import cer, digit_pairs
+from circulars.sources.pdf import read_text_layers, render_pages
+
+SAMPLES = ROOT.parent / "shared" / "samples" / "scans"
+PREPS = {
+    "gray": Prep(binarize=False, remove_lines=False, deskew_above=None),
+    "otsu": Prep(binarize=True, remove_lines=False, deskew_above=None),
+    "otsu+rules": Prep(binarize=True, remove_lines=True, deskew_above=None),
+    "otsu+rules+deskew>0.3": Prep(binarize=True, remove_lines=True, deskew_above=0.3),
+}
+
+
+def samples(folder: Path) -> list[tuple[Path, str]]:
+    return [(p, p.with_suffix(".gt.txt").read_text("utf-8")) for p in sorted(folder.glob("*.pdf"))
+            if p.with_suffix(".gt.txt").exists()]
+
+
+def pdf_images(path: Path, dpi: int = 300):
+    return render_pages(path, list(range(1, len(read_text_layers(path)) + 1)), dpi)
+
+
+def ocr_pdf(path: Path, settings: OcrSettings, workers: int = 0) -> str:
+    return "\n".join(p.text for p in run_pages(pdf_images(path), TesseractEngine(), settings, workers=workers))
+
+
+def ocr_first_pages(paths: list[Path], settings: OcrSettings) -> dict[str, str]:
+    """First page of every file, all through one parallel run (the samples are one page each)."""
+    images = (next(iter(pdf_images(p))) for p in paths)
+    return {p.name: page.text for p, page in zip(paths, run_pages(images, TesseractEngine(), settings))}
+
+
+def plain_tesseract(image_path: Path, psm: int = 3) -> str:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    cmd = ["tesseract", str(image_path), "stdout", "-l", "tha+eng", "--psm", str(psm)]
+    return subprocess.run(cmd, env=env, capture_output=True, check=True).stdout.decode("utf-8")
+
+
+def score(texts: dict[str, str], truths: dict[str, str]) -> tuple[float, float]:
+    """(mean CER, Thai-digit accuracy) over the files."""
+    cers = [cer(texts[k], truth) for k, truth in truths.items()]
+    right = total = 0
+    for k, truth in truths.items():
+        r, t = digit_pairs(texts[k], truth)
+        right, total = right + r, total + t
+    return sum(cers) / len(cers), right / max(1, total)
+
+
+def cmd_prep(args) -> None:
+    files = samples(args.samples)
+    truths = {p.name: t for p, t in files}
+    for psm in (3, 6):
+        for name, prep in PREPS.items():
+            settings = OcrSettings(psm=psm, prep=prep, digits=False, correct=False)
+            texts = ocr_first_pages([p for p, _ in files], settings)
+            c, d = score(texts, truths)
+            print(f"psm {psm}  {name:24s} CER {c:.3f}  Thai digits {d:.3f}", flush=True)
+
+
+def cmd_real(args) -> None:
+    files = samples(args.samples)
+    truths = {p.name: t for p, t in files}
+    runs = {
+        "plain (psm 3, gray)": OcrSettings(prep=PREPS["gray"], digits=False, correct=False),
+        "+ preprocessing": OcrSettings(digits=False, correct=False),
+        "+ digits": OcrSettings(correct=False),
+        "+ post-correction (full)": OcrSettings(),
+    }
+    for name, settings in runs.items():
+        texts = ocr_first_pages([p for p, _ in files], settings)
+        c, d = score(texts, truths)
+        print(f"{name:28s} CER {c:.3f}  Thai digits {d:.3f}", flush=True)
+        if args.show:
+            for k, truth in truths.items():
+                print(f"   {k}: CER {cer(texts[k], truth):.3f}")
+
+
+def _floor(pngs: list[Path], workers: int) -> float:
+    t = time.perf_counter()
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(plain_tesseract, pngs))
+    return time.perf_counter() - t
+
+
+def _pipeline(pdf: Path, workers: int) -> float:
+    """Wall time of circulars' OCR of one multi-page scan (render, preprocess, OCR, digits, correction)."""
+    t = time.perf_counter()
+    list(run_pages(pdf_images(pdf), TesseractEngine(), OcrSettings(), workers=workers))
+    return time.perf_counter() - t
+
+
+def combined_pdf(pdfs: list[Path], out: Path) -> Path:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument.new()
+    for p in pdfs:
+        doc.import_pages(pdfium.PdfDocument(str(p)))
+    doc.save(str(out))
+    return out
+
+
+def cmd_speed(args) -> None:
+    pdfs = [p for p, _ in samples(args.samples)] if not args.pdf else args.pdf
+    with tempfile.TemporaryDirectory() as tmp:
+        pngs = []
+        for p in pdfs:
+            for i, img in enumerate(pdf_images(p)):
+                pngs.append(Path(tmp) / f"{p.stem}-{i}.png")
+                img.save(pngs[-1])
+        n, cores = len(pngs), worker_count()
+        scan = combined_pdf(pdfs, Path(tmp) / "all.pdf")
+        for workers in sorted({1, cores}):
+            floor = _floor(pngs, workers)
+            ours = _pipeline(scan, workers)
+            print(f"{workers} worker(s), {n} pages: plain tesseract {floor / n:.2f} s/page "
+                  f"({n / floor:.2f} pages/s); circulars {ours / n:.2f} s/page ({n / ours:.2f} pages/s); "
+                  f"ratio {ours / floor:.2f}", flush=True)
+
+
+def cmd_gen(args) -> None:
+    from circulars.pipeline import extract_file
+    from corpus.scangen import ScanStyle, letter_texts, render_letter_pdf
+
+    letters = letter_texts(ROOT / "corpus" / "letters")[: args.letters]
+    right = total = ref_ok = date_ok = n = 0
+    cers = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, (stem, text) in enumerate(letters):
+            pdf = Path(tmp) / f"{stem}.pdf"
+            truth = render_letter_pdf(text, pdf, ScanStyle.random(seed=i))
+            doc = extract_file(pdf, Config())
+            hyp = "\n".join(p.text for p in doc.pages)
+            cers.append(cer(hyp, truth))
+            r, t = digit_pairs(hyp, truth)
+            right, total = right + r, total + t
+            gold = json.loads((ROOT / "corpus" / "letters" / f"{stem}.gold.json").read_text("utf-8"))
+            got = {(lt.reference.text if lt.reference else None, str(lt.date) if lt.date else None)
+                   for lt in doc.letters}
+            for g in gold["letters"][:1]:
+                n += 1
+                ref_ok += any(ref == g["reference"] for ref, _ in got)
+                date_ok += any(date == g["date"] for _, date in got)
+            if args.show:
+                print(f"  {stem}: CER {cers[-1]:.3f} digits {r}/{t}", flush=True)
+    print(f"{len(letters)} generated scans: CER {sum(cers) / len(cers):.3f}; Thai digits {right}/{total} "
+          f"= {right / max(1, total):.3f}; first letter's reference exact {ref_ok}/{n}, date exact {date_ok}/{n}")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("mode", choices=["prep", "real", "speed", "gen"])
+    ap.add_argument("--samples", type=Path, default=SAMPLES)
+    ap.add_argument("--letters", type=int, default=30)
+    ap.add_argument("--pdf", type=Path, nargs="*")
+    ap.add_argument("--show", action="store_true")
+    args = ap.parse_args(argv)
+    {"prep": cmd_prep, "real": cmd_real, "speed": cmd_speed, "gen": cmd_gen}[args.mode](args)
+
+
+if __name__ == "__main__":
+    main()

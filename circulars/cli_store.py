@@ -1,0 +1,255 @@
+"""Store commands of ``circulars``: ingest, watch, status, reprocess, deliver, config.
+
+Registered by ``circulars.cli.build_parser`` through ``register(sub)``. The only place
+(with ``cli.py``) that prints; the library reports through callbacks and return values."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+from .config import Config, load_config
+
+
+def _common() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--home", help="data directory (default $CIRCULARS_HOME or ~/.local/share/circulars)")
+    p.add_argument("--db", help="database URL, e.g. postgresql+psycopg://user:pw@host/db (default SQLite in --home)")
+    return p
+
+
+def register(sub) -> None:
+    common = _common()
+    i = sub.add_parser("ingest", parents=[common], help="register files and folders in the store")
+    i.add_argument("paths", nargs="+")
+    i.add_argument("--move", action="store_true",
+                   help="move each file to processed/ or failed/ beside it after it is registered")
+    i.add_argument("--no-deliver", dest="deliver", action="store_false", help="leave the outbox for later")
+    i.set_defaults(func=cmd_ingest)
+    w = sub.add_parser("watch", parents=[common], help="take files dropped into an inbox folder, until SIGTERM")
+    w.add_argument("inbox")
+    w.add_argument("--poll", action="store_true", help="poll the folder (network shares) instead of OS events")
+    w.add_argument("--settle", type=float, help="seconds a file's size and mtime must hold (default 2)")
+    w.add_argument("--rescan", type=float, help="seconds between full rescans (default 60)")
+    w.set_defaults(func=cmd_watch)
+    s = sub.add_parser("status", parents=[common], help="what the store holds")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_status)
+    r = sub.add_parser("reprocess", parents=[common],
+                       help="re-run extraction on archived originals, keeping manual corrections")
+    r.add_argument("sha256", nargs="*", help="only these documents (sha256 or a prefix)")
+    r.set_defaults(func=cmd_reprocess)
+    d = sub.add_parser("deliver", parents=[common], help="deliver the outbox to the sinks now")
+    d.add_argument("--wait", type=float, default=0, help="keep retrying due items for up to this many seconds")
+    d.set_defaults(func=cmd_deliver)
+    c = sub.add_parser("config", parents=[common], help="print the effective configuration")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_config)
+
+
+def _config(args, base: Config) -> Config:
+    return load_config(base, home=args.home, db=args.db)
+
+
+def _open(args, base: Config):
+    from .store import open_store
+
+    return open_store(_config(args, base))
+
+
+def _who(command: str) -> str:
+    from .store.repo import actor
+
+    return actor(command)
+
+
+# ----- ingest -----------------------------------------------------------------------------
+
+def cmd_ingest(args, base: Config) -> int:
+    from .cli import expand
+    from .inbox import ingest_file
+    from .sinks import Dispatcher
+
+    files = expand(args.paths)
+    store = _open(args, base)
+    who = _who("ingest")
+    start = time.monotonic()
+    outcomes = []
+    for f in _bar(files):
+        outcomes.append(ingest_file(store, f, who=who, inbox=f.parent if args.move else None))
+    elapsed = time.monotonic() - start
+    report = Dispatcher(store, who).run_once() if args.deliver else None
+    print(_summary(outcomes, elapsed, report))
+    return 0 if all(o.status in ("registered", "duplicate", "known") for o in outcomes) else 3
+
+
+def _bar(files: list[Path]):
+    if not sys.stderr.isatty() or len(files) < 2:
+        yield from files
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
+    start = time.monotonic()
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("รับเข้า", total=len(files), rate="")
+        for n, f in enumerate(files):
+            bar.update(task, description=f"รับเข้า {f.name[:40]}")
+            yield f
+            rate = (n + 1) / max(time.monotonic() - start, 1e-6)
+            bar.update(task, advance=1, rate=f"{rate:.1f} files/s")
+
+
+def _summary(outcomes, elapsed: float, report) -> str:
+    n = Counter(o.status for o in outcomes)
+    pages = sum(o.pages for o in outcomes if o.status == "registered")
+    lines = [(f"registered {n['registered']}, duplicates {n['duplicate']}, already known {n['known']}, "
+             f"failed {n['failed'] + n['retry']}  ({len(outcomes)} files, {pages} pages, {elapsed:.1f} s, "
+             f"{len(outcomes) / max(elapsed, 1e-6):.1f} files/s)")]
+    lines += [f"  failed: {o.path}: {o.reason}" for o in outcomes if o.status in ("failed", "retry")]
+    if report is not None and report.total:
+        lines.append("delivered: " + ", ".join(f"{k} {v}" for k, v in sorted(report.sent.items()))
+                     + "".join(f"; {k}: {v} to retry" for k, v in sorted(report.retried.items()))
+                     + "".join(f"; {k}: {v} dead" for k, v in sorted(report.dead.items())))
+    return "\n".join(lines)
+
+
+# ----- watch ------------------------------------------------------------------------------
+
+def cmd_watch(args, base: Config) -> int:
+    from .inbox import Watcher
+    from .sinks import Dispatcher
+
+    config = _config(args, base)
+    if args.settle is not None:
+        config = config.with_(settle_seconds=args.settle)
+    if args.rescan is not None:
+        config = config.with_(rescan_seconds=args.rescan)
+    from .store import open_store
+
+    store = open_store(config)
+    who = _who("watch")
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    dispatcher = Dispatcher(store, who)
+    deliver = _deliverer(dispatcher)
+    watcher = Watcher(store, Path(args.inbox), who, stop, after_file=lambda o: (_log(o), deliver(True)),
+                      idle=deliver, poll=args.poll)
+    _err(f"watching {args.inbox} (settle {config.settle_seconds:g} s, rescan {config.rescan_seconds:g} s"
+         f"{', polling' if args.poll else ''}); store {store.engine.url.render_as_string(hide_password=True)}")
+    watcher.run()
+    deliver(True)
+    _err("stopped")
+    return 0
+
+
+def _deliverer(dispatcher):
+    last = [0.0]
+
+    def deliver(force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - last[0] < 1.0:
+            return
+        last[0] = now
+        try:
+            dispatcher.run_once()
+        except Exception as e:  # noqa: BLE001 - a sink or the store failing must not stop the watcher
+            _err(f"delivery: {type(e).__name__}: {e}")
+
+    return deliver
+
+
+def _log(o) -> None:
+    extra = f" ({o.letters} letters, {o.tasks} tasks)" if o.status == "registered" else ""
+    reason = f": {o.reason}" if o.reason else ""
+    _err(f"{o.status} {o.path.name}{extra}{reason}")
+
+
+def _err(text: str) -> None:
+    print(f"circulars: {text}", file=sys.stderr, flush=True)
+
+
+# ----- status, reprocess, deliver, config ---------------------------------------------------
+
+def cmd_status(args, base: Config) -> int:
+    from .store import repo
+
+    store = _open(args, base)
+    with store.transaction() as s:
+        st = repo.status(s)
+    if args.json:
+        print(json.dumps(st, ensure_ascii=False, indent=2))
+        return 0
+    print(f"documents {st['documents']}, letters {st['letters']}, tasks {st['tasks']}, "
+          f"duplicates seen {st['duplicates']}, failed files {st['failed']}, corrections {st['corrections']}")
+    for f in st["failed_files"]:
+        print(f"  failed: {f['name']} ({f['sha256'][:12]}): {f['reason']}")
+    for sink, states in sorted(st["outbox"].items()):
+        print(f"  outbox {sink}: " + ", ".join(f"{k} {v}" for k, v in sorted(states.items())))
+    return 0
+
+
+def cmd_reprocess(args, base: Config) -> int:
+    from .inbox import reprocess
+
+    store = _open(args, base)
+    counts = reprocess(store, _who("reprocess"), only=args.sha256)
+    print(", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 0 if not counts.get("failed") else 3
+
+
+def cmd_deliver(args, base: Config) -> int:
+    from .sinks import Dispatcher
+
+    store = _open(args, base)
+    dispatcher = Dispatcher(store, _who("deliver"))
+    deadline = time.monotonic() + args.wait
+    total = Counter()
+    while True:
+        report = dispatcher.run_once()
+        total.update(report.sent)
+        if not dispatcher.pending() or time.monotonic() >= deadline:
+            break
+        time.sleep(0.2)
+    print("delivered: " + (", ".join(f"{k} {v}" for k, v in sorted(total.items())) or "nothing")
+          + f"; pending {dispatcher.pending()}")
+    return 0
+
+
+def cmd_config(args, base: Config) -> int:
+    from .store.engine import redact
+
+    config = _config(args, base)
+    sinks = {c.name: {k: (str(v) if isinstance(v, Path) else ("***" if k == "password" and v else v))
+                      for k, v in vars(c).items() if k != "name" and v is not None} for c in config.sinks}
+    effective = {"home": str(config.home), "config_file": str(config.config_file or config.home / "circulars.toml"),
+                 "config_file_exists": config.config_file is not None, "db": redact(config.database_url),
+                 "inbox": {"settle_seconds": config.settle_seconds, "rescan_seconds": config.rescan_seconds,
+                           "max_file_bytes": config.max_file_bytes}, "sinks": sinks}
+    if args.json:
+        print(json.dumps(effective, ensure_ascii=False, indent=2))
+    else:
+        print(_toml(effective))
+    return 0
+
+
+def _toml(eff: dict) -> str:
+    def val(v) -> str:
+        return json.dumps(v, ensure_ascii=False)
+
+    lines = [f"# home = {eff['home']}", f"# file = {eff['config_file']}"
+             + ("" if eff["config_file_exists"] else " (absent: defaults)"), f"db = {val(eff['db'])}", "", "[inbox]"]
+    lines += [f"{k} = {val(v)}" for k, v in eff["inbox"].items()]
+    for name, table in eff["sinks"].items():
+        lines += ["", f"[sinks.{name}]"] + [f"{k} = {val(v)}" for k, v in table.items()]
+    return "\n".join(lines)
+

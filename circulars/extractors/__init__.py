@@ -1,0 +1,1 @@
+"""Field extractors: each reads one kind of value from a letter's text."""

@@ -1,0 +1,316 @@
+"""Read one letter part into a :class:`Letter`: header fields, signatory, contact,
+receiving stamps, endorsements. Each step is a small named function."""
+
+from __future__ import annotations
+
+import re
+
+from .. import data
+from ..lines import Line
+from ..models import Contact, Evidence, Furniture, Letter
+from ..segment import Part, _kw, title_kind, urgency_of
+from ..thaidate import find_dates
+from .citations import parse_citations
+from .contact import find_contact, phones_in
+from .header import Header, read_header, split_recipients
+from .reference import find_references
+from .signature import find_signatory, name_in_parentheses
+from .stamps import read_stamp
+
+
+def read_letter(part: Part, text: str, furniture: dict) -> Letter:
+    lines = [part.columns.get(ln.index, ln) for ln in part.lines]
+    span = part.span
+    letter = Letter(kind=part.letter_kind or "external", span=span, text=text[span[0]:span[1]])
+    header = read_header(lines, furniture, letter.kind)
+    read_urgency(letter, header)
+    read_reference(letter, header, text)
+    read_date(letter, header, text)
+    read_sender(letter, header)
+    read_subject_and_recipients(letter, header)
+    letter.cites = parse_citations(header.value("cites"), reference_date=letter.date)
+    letter.enclosures = parse_citations(header.value("enclosures"), reference_date=letter.date)
+    body = lines[header.body_start:] if header.body_start is not None else []
+    read_closing(letter, body, furniture, text)
+    if letter.contact is None and header.value("unit"):
+        letter.contact = unit_contact(header.value("unit") or "")
+    letter.received = [read_stamp(b, reference=letter.date) for b in part.stamps]
+    letter.kind = decide_kind(letter, header)
+    letter.furniture = list(part.furniture) + letter.furniture
+    return letter
+
+
+def _evidence(letter: Letter, name: str, raw: str, span: tuple[int, int], confidence: float = 1.0,
+              note: str | None = None) -> None:
+    letter.evidence[name] = Evidence(raw=raw, span=span, confidence=confidence, note=note)
+
+
+def _lines_span(lines: list[Line]) -> tuple[int, int]:
+    return (lines[0].span[0], lines[-1].span[1])
+
+
+def read_urgency(letter: Letter, header: Header) -> None:
+    for ln in header.loose[:6] + header.fields.get("reference", [])[:1]:
+        urg, sec = urgency_of(ln.stripped)
+        letter.urgency = letter.urgency or urg
+        letter.secrecy = letter.secrecy or sec
+        if urg or sec:
+            _evidence(letter, "urgency", ln.stripped, ln.span)
+
+
+def read_reference(letter: Letter, header: Header, text: str) -> None:
+    lines = header.fields.get("reference")
+    if not lines:
+        return
+    first = lines[0]
+    # the number may sit on a later line (OCR of a wide gap): search up to the next label
+    stop = min([ls[0].start for k, ls in header.fields.items() if ls[0].start > first.start] or [first.end + 200])
+    window = text[first.start:min(stop, first.end + 200)]
+    refs = [r for r in find_references(window) if r.span and r.span[0] <= 6]
+    if not refs:
+        return
+    ref = refs[0]
+    ref.span = (first.start + ref.span[0], first.start + ref.span[1])
+    letter.reference = ref
+    note = f"prefix corrected from {ref.corrected_from}" if ref.corrected_from else None
+    _evidence(letter, "reference", ref.raw, ref.span, ref.confidence, note)
+
+
+def read_date(letter: Letter, header: Header, text: str) -> None:
+    """The letter's own date: the วันที่ label (memo, fax) or the date line of the
+    address block; orders and announcements date themselves at the end (read later)."""
+    candidates: list[Line] = list(header.fields.get("date", []))
+    if not candidates:
+        candidates = header.loose
+    if letter.reference and letter.reference.span:
+        candidates = candidates + [ln for ln in header.fields.get("reference", [])]
+    for ln in sorted(candidates, key=lambda ln: ln.start):
+        window = text[ln.start:ln.start + 80]
+        found = [d for d in find_dates(window) if d.span[0] <= len(ln.text)]
+        if letter.reference and letter.reference.span and ln.start <= letter.reference.span[1] <= ln.end:
+            found = [d for d in found if ln.start + d.span[0] >= letter.reference.span[1]]
+        for d in found:
+            if d.error:
+                letter.problems.append(f"date {d.raw!r}: {d.error}")
+                continue
+            if d.precision != "day":
+                # a circular's date line often leaves the day blank for the clerk to fill in
+                letter.problems.append(f"date {d.raw!r}: the day is not written")
+                continue
+            letter.date = d.date
+            _evidence(letter, "date", d.raw, (ln.start + d.span[0], ln.start + d.span[1]))
+            return
+
+
+def read_sender(letter: Letter, header: Header) -> None:
+    """External: the first line of the address block; memo: ส่วนราชการ; fax: จาก;
+    order/announcement: the issuing body named in the title."""
+    unit = header.value("unit")
+    if unit:
+        letter.sender = re.split(r"\s*(?:โทร|โทรศัพท์)[.\s:]", unit)[0].strip()
+        return
+    sender = header.value("sender")
+    if sender:
+        letter.sender = sender
+        return
+    for ln in header.loose:
+        s = ln.stripped
+        kind = title_kind(s)
+        if kind in ("order", "announcement"):
+            letter.sender = re.sub(r"^(?:คำสั่ง|ประกาศ)", "", s).strip() or None
+            return
+    block = [ln for ln in address_block(letter, header) if not _street(ln.stripped)]
+    if not block:
+        return
+    chosen = block[0]
+    ref = letter.reference
+    if ref and ref.agency and len(block) > 1 and ref.prefix and _kind_of(ref.prefix) == "province":
+        # a province's letter: prefer the address line naming the province (OCR may put stamp text first)
+        chosen = next((ln for ln in block if ref.agency in ln.stripped), chosen)
+    letter.sender = chosen.stripped
+    _evidence(letter, "sender", chosen.stripped, chosen.span)
+
+
+def _street(s: str) -> bool:
+    """A street-address line (ถนน…, ซอย…, a postal code) rather than the office's name."""
+    return any(s.startswith(w) for w in _kw()["address"]["street"]) or bool(re.search(r"[0-9๐-๙]{5}\s*$", s))
+
+
+def _kind_of(prefix: str) -> str | None:
+    agency = data.agency_codes().get(prefix)
+    return agency.kind if agency else None
+
+
+def address_block(letter: Letter, header: Header) -> list[Line]:
+    """Loose header lines after the ที่ line that are neither urgency, title, date nor number.
+    A PDF text layer may put the first address line on the ที่ line itself, after the number."""
+    ref_line = header.fields.get("reference", [None])[0]
+    out = []
+    ref = letter.reference
+    if ref_line is not None and ref and ref.span and ref_line.start <= ref.span[1] < ref_line.end:
+        cut = ref.span[1] - ref_line.start
+        rest = ref_line.text[cut:]
+        lead = len(rest) - len(rest.lstrip())
+        if rest.strip() and not _date_or_number(rest.strip()) and re.match(r"^\s{2,}|\t", rest):
+            out.append(Line(ref_line.index, ref_line.start + cut + lead, rest.strip()))
+    before = []
+    for ln in header.loose:
+        s = ln.stripped
+        if urgency_of(s) != (None, None) or title_kind(s) or _date_or_number(s) or _stamp_label(s):
+            continue
+        if ref_line is not None and ln.start < ref_line.start:
+            before.append(ln)  # an address block printed above the ที่ line
+            continue
+        if letter.reference and letter.reference.span and ln.start < letter.reference.span[1]:
+            continue
+        out.append(ln)
+    return out or before
+
+
+def _stamp_label(s: str) -> bool:
+    return bool(re.match(r"^(?:เวลา|เลขรับ|รับที่|เลขที่รับ)\b", s))
+
+
+def _date_or_number(s: str) -> bool:
+    if re.fullmatch(r"[0-9๐-๙\s./-]+", s):
+        return True
+    found = find_dates(s)
+    return bool(found) and found[0].span[0] <= 2 and len(s) - (found[0].span[1] - found[0].span[0]) < 6
+
+
+def read_subject_and_recipients(letter: Letter, header: Header) -> None:
+    letter.subject = header.value("subject")
+    if "subject" in header.fields:
+        _evidence(letter, "subject", letter.subject or "", _lines_span(header.fields["subject"]))
+    letter.recipients = split_recipients(header.value("recipient"))
+    if "recipient" in header.fields:
+        _evidence(letter, "recipients", header.value("recipient") or "", _lines_span(header.fields["recipient"]))
+
+
+def _find_closing(body: list[Line]) -> int | None:
+    closing = _kw()["closing"]
+    words = closing["courtesy"] + closing["order"] + closing["announcement"]
+    for i, ln in enumerate(body):
+        if any(ln.stripped.startswith(w) for w in words):
+            return i
+    for i, ln in enumerate(body):
+        if any(ln.stripped.startswith(w) for w in closing["purpose"]):
+            return i
+    for i, ln in enumerate(body):
+        if name_in_parentheses(ln.stripped):
+            return i  # faxes and memos may end with the signature alone
+    return None
+
+
+def read_closing(letter: Letter, body: list[Line], furniture: dict, text: str) -> None:
+    """Purpose (จึงเรียนมาเพื่อ…), order/announcement date (สั่ง/ประกาศ ณ วันที่),
+    signatory, contact block and endorsements."""
+    purpose_words = _kw()["closing"]["purpose"]
+    for ln in body:
+        for w in purpose_words:
+            if ln.stripped.startswith(w):
+                letter.purpose = ln.stripped[len(w):].strip() or None
+    read_issue_date(letter, body)
+    close = _find_closing(body)
+    seal = _seal_index(body)
+    if seal is not None and (close is None or seal < close):
+        letter.body_span = _span_between(body[:max(0, seal - 1)])
+        read_seal(letter, body, seal, furniture)
+        return
+    # a memo's closing purpose line (จึงเรียนมาเพื่อโปรดพิจารณาอนุมัติให้…) often holds its request
+    purpose_close = close is not None and any(body[close].stripped.startswith(w) for w in purpose_words)
+    letter.body_span = _span_between(body[:close + 1] if purpose_close else body[:close])
+    if close is None:
+        return
+    after = body[close + 1:] if not name_in_parentheses(body[close].stripped) else body[close:]
+    sig, last = find_signatory(after, furniture)
+    letter.signatory = sig
+    if sig and sig.span:
+        _evidence(letter, "signatory", text[sig.span[0]:sig.span[1]], sig.span)
+    rest = after[last + 1:] if last is not None else after
+    letter.contact = find_contact(rest, furniture)
+    endorsements = _endorsements(body[:close], furniture)
+    letter.furniture.extend(Furniture("endorsement", ln.stripped, ln.span) for ln in endorsements)
+
+
+def unit_contact(unit_value: str) -> Contact | None:
+    """A memo's ส่วนราชการ line carries its unit and phone: 'สำนักปลัด อบต.ค้างพลู โทร. ๐ ๔๔๓๘ ๑๕๐๖'."""
+    unit = re.split(r"\s*(?:โทร|โทรศัพท์)[.\s:]", unit_value)[0].strip() or None
+    phones = phones_in(unit_value)
+    return Contact(unit=unit, phones=phones) if unit or phones else None
+
+
+def _seal_index(body: list[Line]) -> int | None:
+    """The seal line of a stamped letter: '(ตราประทับ…)', '[ ตราสำนักงาน… ]'."""
+    seal = _kw()["closing"]["seal"]
+    for i, ln in enumerate(body):
+        s = ln.stripped
+        if len(s) < 90 and (any(w in s for w in seal) or re.match(r"^[\[(]\s*ตรา", s)):
+            return i
+    return None
+
+
+def read_seal(letter: Letter, body: list[Line], seal: int, furniture: dict) -> None:
+    """A stamped letter ends with the agency's name, its seal and the date instead of a signature."""
+    content = [ln for ln in body if not ln.blank and ln.index not in furniture]
+    seal_line = body[seal]
+    k = content.index(seal_line)
+    words = "|".join(map(re.escape, _kw()["closing"]["seal"])) + r"|[\[\]]|ตรา\S*"
+    above = content[k - 1].stripped if k > 0 else ""
+    own = re.sub(rf"[()]|{words}|ป\.ส\.", " ", seal_line.stripped).strip()
+    letter.sender = letter.sender or (above if above and len(above) < 80 else own or None)
+    for ln in content[k + 1:k + 3]:
+        found = [d for d in find_dates(ln.stripped) if d.date]
+        if found and letter.date is None:
+            letter.date = found[0].date
+            _evidence(letter, "date", found[0].raw, (ln.start + found[0].span[0], ln.start + found[0].span[1]))
+            rest = content[content.index(ln) + 1:]
+            letter.contact = find_contact(rest, furniture)
+            return
+    letter.contact = find_contact(content[k + 1:], furniture)
+
+
+def _span_between(lines: list[Line]) -> tuple[int, int] | None:
+    content = [ln for ln in lines if not ln.blank]
+    return (content[0].start, content[-1].end) if content else None
+
+
+def read_issue_date(letter: Letter, body: list[Line]) -> None:
+    closing = _kw()["closing"]
+    for ln in body:
+        s = ln.stripped
+        if any(s.startswith(w) for w in closing["order"] + closing["announcement"]) and "วันที่" in s:
+            found = [d for d in find_dates(s) if d.date]
+            if found and (letter.date is None or letter.kind in ("order", "announcement")):
+                letter.date = found[0].date
+                _evidence(letter, "date", found[0].raw, (ln.start + found[0].span[0], ln.start + found[0].span[1]))
+
+
+def _endorsements(body: list[Line], furniture: dict) -> list[Line]:
+    """A second เรียน block inside the body (a handwritten note to the next reader) up to
+    the name in parentheses and the position under it."""
+    out: list[Line] = []
+    inside = 0
+    for ln in body:
+        if ln.blank or ln.index in furniture:
+            continue
+        if re.match(r"^\s*เรียน\s", ln.text):
+            inside = 1
+        if inside:
+            out.append(ln)
+            if name_in_parentheses(ln.stripped):
+                inside = 2
+            elif inside == 2:
+                inside = 0
+    return out
+
+
+def decide_kind(letter: Letter, header: Header) -> str:
+    if letter.kind != "external":
+        return letter.kind
+    to_label = any(ln.stripped.startswith("ถึง") for ln in header.fields.get("recipient", []))
+    if to_label and letter.signatory is None:
+        return "stamped"
+    if letter.reference is None and letter.subject is None:
+        return "other"
+    return "external"

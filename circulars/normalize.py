@@ -1,0 +1,134 @@
+"""Text normalisation as small named rules chained in one function.
+
+``normalize_text`` is what every source's text goes through before segmentation; it
+keeps Thai digits (the raw letter text), while ``to_arabic_digits`` is applied to the
+fields the contract normalises (reference numbers, dates, counts, phones). Every rule
+takes and returns a string and is tested alone in ``tests/test_normalize.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from . import data
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
+
+NIKHAHIT = "\u0e4d"  # ํ
+SARA_AA = "\u0e32"  # า
+SARA_AM = "\u0e33"  # ำ
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
+UPPER_LOWER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47"  # ั ิ ี ึ ื ุ ู ็
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def to_arabic_digits(text: str) -> str:
+    """๐๘๑๒ → 0812 (for normalised fields; the letter text keeps its digits)."""
+    return text.translate(_TO_ARABIC)
+
+
+def to_thai_digits(text: str) -> str:
+    """0812 → ๐๘๑๒ (for display to people)."""
+    return text.translate(_TO_THAI)
+
+
+def unify_newlines(text: str) -> str:
+    """CRLF and CR line ends become LF; form feeds (page breaks) are kept."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def strip_zero_width(text: str) -> str:
+    """Remove zero-width spaces/joiners, BOMs and soft hyphens that PDFs and Word insert."""
+    return _ZERO_WIDTH.sub("", text)
+
+
+def compose_sara_am(text: str) -> str:
+    """ํ + า (nikhahit then sara aa, as OCR and some fonts emit) → ำ; a tone mark may sit between."""
+    text = re.sub(f"{NIKHAHIT}([{TONE_MARKS}]?){SARA_AA}", lambda m: m.group(1) + SARA_AM, text)
+    # the tone mark belongs before sara am: น ํ ้ า was turned into น ้ ำ above
+    return text
+
+
+def fix_double_sara_e(text: str) -> str:
+    """เ + เ (two sara e typed for sara ae) → แ."""
+    return text.replace("เเ", "แ")
+
+
+def reorder_marks(text: str) -> str:
+    """Thai mark order is consonant, upper/lower vowel, tone mark: a tone typed or read
+    before the vowel is moved after it (ก่ี → กี่), and a doubled mark is kept once."""
+    text = re.sub(f"([{TONE_MARKS}])([{UPPER_LOWER_VOWELS}])", r"\2\1", text)
+    return re.sub(f"([{TONE_MARKS}{UPPER_LOWER_VOWELS}])\\1+", r"\1", text)
+
+
+_TABLE_RULE = re.compile(r"(?m)^[ \t]*(?:-[ \t]*)?\|[-|: \t]*$")
+_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|(.*?)\|?[ \t]*$")
+
+
+def strip_table_markup(text: str) -> str:
+    """Markdown-style table rows some OCR tools emit (``| สิ่งที่ส่งมาด้วย | ๑. … | จำนวน ๑ ชุด |``)
+    become tab-separated cells; rule rows (``|----|---|``) become empty lines."""
+    text = _TABLE_RULE.sub("", text)
+    return _TABLE_ROW.sub(lambda m: "\t".join(c.strip() for c in m.group(1).split("|")).strip("\t"), text)
+
+
+def collapse_spaces(text: str) -> str:
+    """No-break and other Unicode spaces become spaces; a wide gap inside a line (three or
+    more spaces: a column of a PDF layout, ``ที่ มท …      กรม…``) becomes a tab, other runs
+    one space; lines lose leading and trailing spaces. Tabs and newlines are kept."""
+    text = re.sub("[\u00a0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
+    text = re.sub("(?m)^ +| +$", "", text)
+    text = re.sub(" {3,}", "\t", text)
+    return re.sub(" {2,}", " ", text)
+
+
+@cache
+def _confusion_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for c in sorted(data.ocr_confusions(), key=lambda c: -len(c.wrong)):
+        # never inside a longer syllable: the wrong form must not be followed by a Thai mark
+        word = re.escape(c.wrong) + "(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
+        if c.scope == "line":
+            # at a line start, as a whole word (followed by a space, a digit, a label end or EOL)
+            pat = re.compile(rf"(?m)^([ \t]*){word}(?=[ \t]|$|[0-9๐-๙])")
+            out.append((pat, r"\g<1>" + c.right.replace("\\", "\\\\")))
+        else:
+            out.append((re.compile(word), c.right.replace("\\", "\\\\")))
+    return tuple(out)
+
+
+def fix_header_words(text: str) -> str:
+    """Known OCR confusions of the fixed header words (data/ocr_confusions.tsv):
+    ความที่สด → ด่วนที่สุด, เรือง → เรื่อง (only opening a line), สิงทีส่งมาด้วย → สิ่งที่ส่งมาด้วย."""
+    for pattern, right in _confusion_patterns():
+        text = pattern.sub(right, text)
+    return text
+
+
+RULES: tuple[Callable[[str], str], ...] = (
+    unify_newlines,
+    strip_zero_width,
+    strip_table_markup,
+    fix_double_sara_e,
+    compose_sara_am,
+    reorder_marks,
+    collapse_spaces,
+    fix_header_words,
+)
+
+
+def normalize_text(text: str) -> str:
+    """Apply every rule of ``RULES`` in order. Thai digits are kept."""
+    for rule in RULES:
+        text = rule(text)
+    return text
+
+
+def normalize_field(text: str) -> str:
+    """A field value as the contract prints it: normalised text, Arabic digits, single-spaced, trimmed."""
+    text = to_arabic_digits(normalize_text(text))
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,62 @@
+"""Post-correction of OCR text.
+
+- ``ํา`` → ``ำ`` (tesseract's ``tha`` model writes sara am decomposed);
+- dropped tone marks: a Thai word that is not in PyThaiNLP's bundled word list becomes the
+  form with ่ or ้ added after its upper vowel (or its consonant) when exactly one such
+  form is a word; and ``ที`` standing before a space, a digit or a line end is ``ที่``
+  (``วันที ๑๒``, ``หมู่ที ๓``, ``ที มท ...``: ``ที`` alone is not Thai usage there);
+- the fixed header words are then corrected by :func:`circulars.normalize.fix_header_words`
+  with the data file ``ocr_confusions.tsv`` in the normal pipeline."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..normalize import compose_sara_am
+
+TONES = "\u0e48\u0e49"  # ่ ้
+UPPER = "\u0e34\u0e35\u0e36\u0e37\u0e31"  # ิ ี ึ ื ั
+_THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+_TI = re.compile(r"(?<![\u0e01-\u0e4e])((?:วัน|หมู่|ครั้ง|ข้อ)?)ที(?=[ \t]|[๐-๙0-9]|$)", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def words() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+def tone_candidates(word: str) -> list[str]:
+    """``word`` with one tone mark added after an upper vowel, or after a consonant without one."""
+    out = []
+    for i, ch in enumerate(word):
+        nxt = word[i + 1] if i + 1 < len(word) else ""
+        if nxt in TONES or nxt in UPPER or ch in TONES:
+            continue
+        if ch in UPPER or "\u0e01" <= ch <= "\u0e2e":
+            out.extend(word[: i + 1] + t + word[i + 1 :] for t in TONES)
+    return out
+
+
+def restore_tone(token: str) -> str:
+    vocab = words()
+    if len(token) < 2 or token in vocab or any(t in token for t in TONES):
+        return token
+    found = [c for c in tone_candidates(token) if c in vocab]
+    return found[0] if len(found) == 1 else token
+
+
+def restore_tones(text: str) -> str:
+    from pythainlp.tokenize import word_tokenize
+
+    def fix_run(m: re.Match) -> str:
+        return "".join(restore_tone(t) for t in word_tokenize(m.group(0), engine="newmm"))
+
+    text = _TI.sub(lambda m: m.group(1) + "ที่", text)
+    return _THAI_RUN.sub(fix_run, text)
+
+
+def correct_text(text: str) -> str:
+    return restore_tones(compose_sara_am(text))

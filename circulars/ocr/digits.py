@@ -1,0 +1,264 @@
+"""Re-reading Thai digits from their glyph images.
+
+Debian's ``tha`` model cannot output ๔ ๖ ๗ ๘ ๙ (they are not in its character set), so
+every digit tesseract reads as a Thai digit is cut out of the page image and classified
+again by a small two-layer network over a normalised 24×24 glyph, trained on digits
+rendered from the fonts-thai-tlwg fonts with scan-like degradation
+(``scripts/train_digits.py`` writes ``circulars/data/thai_digits.npz``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+SIZE = 24
+INNER = 20
+MIN_PROB = 0.5
+
+
+def ink_box(ink: np.ndarray) -> tuple[int, int, int, int] | None:
+    """top, bottom, left, right (exclusive) of the non-zero pixels."""
+    rows, cols = np.nonzero(ink.any(axis=1))[0], np.nonzero(ink.any(axis=0))[0]
+    if not len(rows):
+        return None
+    return rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+
+
+def glyph_features(ink: np.ndarray) -> np.ndarray | None:
+    """Feature vector of one glyph (ink = non-zero): the glyph scaled to fit 20×20
+    (aspect kept) centred in 24×24, plus its log aspect ratio."""
+    import cv2
+
+    box = ink_box(ink)
+    if box is None:
+        return None
+    top, bottom, left, right = box
+    glyph = (ink[top:bottom, left:right] > 0).astype(np.float32)
+    h, w = glyph.shape
+    scale = INNER / max(h, w)
+    nh, nw = max(1, round(h * scale)), max(1, round(w * scale))
+    small = cv2.resize(glyph, (nw, nh), interpolation=cv2.INTER_AREA)
+    canvas = np.zeros((SIZE, SIZE), np.float32)
+    y, x = (SIZE - nh) // 2, (SIZE - nw) // 2
+    canvas[y : y + nh, x : x + nw] = small
+    return np.append(canvas.ravel(), np.log(h / w))
+
+
+@dataclass
+class DigitModel:
+    w1: np.ndarray
+    b1: np.ndarray
+    w2: np.ndarray
+    b2: np.ndarray
+    mean: np.ndarray
+    std: np.ndarray
+
+    def proba(self, x: np.ndarray) -> np.ndarray:
+        h = np.maximum(0, ((x - self.mean) / self.std) @ self.w1 + self.b1)
+        z = h @ self.w2 + self.b2
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
+
+    def classify(self, ink: np.ndarray) -> tuple[str, float] | None:
+        feats = glyph_features(ink)
+        if feats is None:
+            return None
+        p = self.proba(feats[None, :])[0]
+        k = int(p.argmax())
+        return THAI_DIGITS[k], float(p[k])
+
+    def save(self, path) -> None:
+        np.savez_compressed(path, **{k: getattr(self, k).astype(np.float32) for k in self.__dataclass_fields__})
+
+
+def load_model(path=None) -> DigitModel:
+    src = path or resources.files("circulars.data") / "thai_digits.npz"
+    with resources.as_file(src) if path is None else _nullctx(path) as p, np.load(p) as data:
+        return DigitModel(**{k: data[k] for k in DigitModel.__dataclass_fields__})
+
+
+class _nullctx:
+    def __init__(self, value):
+        self.value = value
+
+    def __enter__(self):
+        return self.value
+
+    def __exit__(self, *exc):
+        return False
+
+
+@lru_cache(maxsize=1)
+def default_model() -> DigitModel | None:
+    try:
+        return load_model()
+    except (FileNotFoundError, OSError, KeyError):
+        return None
+
+
+MIN_AREA = 6  # px: specks smaller than this are noise, not parts of a glyph
+
+
+def split_glyphs(ink: np.ndarray) -> list[np.ndarray]:
+    """The glyphs of a word crop left to right: connected components, those overlapping
+    mostly in x merged (a digit broken by the threshold), specks dropped."""
+    import cv2
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    comps = sorted((stats[i, 0], stats[i, 0] + stats[i, 2], i) for i in range(1, n) if stats[i, 4] >= MIN_AREA)
+    groups: list[list] = []
+    for left, right, i in comps:
+        if groups:
+            gl, gr, ids = groups[-1]
+            overlap = min(gr, right) - max(gl, left)
+            if overlap >= 0.8 * min(gr - gl, right - left):
+                groups[-1] = [min(gl, left), max(gr, right), [*ids, i]]
+                continue
+        groups.append([left, right, [i]])
+    return [np.isin(labels[:, gl:gr], ids) for gl, gr, ids in groups]
+
+
+def main_glyph(ink: np.ndarray) -> np.ndarray:
+    """The glyph of a one-character crop: its biggest glyph group (neighbours' edges and
+    specks dropped)."""
+    pieces = split_glyphs(ink)
+    return max(pieces, key=lambda p: p.sum()) if pieces else ink
+
+
+NUMERIC_PUNCT = "./-,:"
+
+
+def is_numeric_unit(text: str) -> bool:
+    """A unit made only of Thai digits and number punctuation, with at least one digit."""
+    return any(c in THAI_DIGITS for c in text) and all(c in THAI_DIGITS or c in NUMERIC_PUNCT for c in text)
+
+
+def _box(piece: np.ndarray) -> tuple[int, int]:
+    rows, cols = np.nonzero(piece.any(axis=1))[0], np.nonzero(piece.any(axis=0))[0]
+    return rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
+
+
+def read_glyph(piece: np.ndarray, height: float, model: DigitModel) -> str | None:
+    """A glyph of a numeric run: punctuation by its shape, else a digit by the classifier."""
+    h, w = _box(piece)
+    if h < 0.45 * height:
+        return "-" if w > 1.8 * h else "."
+    if w < 0.7 * h:
+        return "/"
+    got = model.classify(piece)
+    return got[0] if got and got[1] >= MIN_PROB else None
+
+
+def reread_numeric(text: str, crop: np.ndarray, model: DigitModel) -> str:
+    """A numeric unit rebuilt from its glyphs (tesseract may give a digit two characters)."""
+    pieces = split_glyphs(crop)
+    if not pieces:
+        return text
+    heights = sorted(_box(p)[0] for p in pieces)
+    height = heights[len(heights) // 2] if len(heights) < 3 else heights[-(len(heights) // 2) - 1]
+    read = [read_glyph(p, height, model) for p in pieces]
+    return text if None in read or not any(c in THAI_DIGITS for c in read) else "".join(read)
+
+
+PAD_X = 40  # px: how far outside tesseract's (imprecise) boxes glyphs are looked for
+PAD_Y = 4
+
+
+def numeric_runs(text: str, words: list) -> list[list]:
+    """Runs of consecutive numeric or punctuation units on one line with nothing between
+    them in the text, holding at least one Thai digit."""
+    runs: list[list] = []
+    for w in words:
+        if w.offset < 0 or not (is_numeric_unit(w.text) or (w.text and set(w.text) <= set(NUMERIC_PUNCT))):
+            continue
+        last = runs[-1][-1] if runs else None
+        if last and last.line == w.line and text[last.offset + len(last.text) : w.offset] == "":
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    runs = [_trim(r) for r in runs]
+    return [r for r in runs if r]
+
+
+def _trim(run: list) -> list:
+    digit = [i for i, w in enumerate(run) if any(c in THAI_DIGITS for c in w.text)]
+    return run[: digit[-1] + 1] if digit else []
+
+
+def _line_band(run: list) -> tuple[int, int]:
+    """Top and bottom of the run's digits, ignoring boxes stretched into the next line."""
+    heights = sorted(w.box[3] for w in run)
+    med = heights[len(heights) // 2]
+    core = [w for w in run if w.box[3] <= 1.6 * med] or run
+    return max(0, min(w.box[1] for w in core) - PAD_Y), max(w.box[1] + w.box[3] for w in core) + PAD_Y
+
+
+def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, False)) -> list[np.ndarray]:
+    """The glyphs under a run: whole components overlapping its boxes (tesseract's boxes
+    are imprecise and cut glyphs), merged and split left to right. Where the text has a
+    space before/after the run, its box is widened by half a glyph on that side."""
+    import cv2
+
+    half = sorted(w.box[2] for w in run)[len(run) // 2] // 2
+    left = min(w.box[0] for w in run) - (half if spaced[0] else 0)
+    right = max(w.box[0] + w.box[2] for w in run) + (half if spaced[1] else 0)
+    top, bottom = _line_band(run)
+    x0 = max(0, left - PAD_X)
+    crop = ink[top:bottom, x0 : right + PAD_X].astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
+    inside = []
+    for i in range(1, n):
+        a, w = stats[i, 0] + x0, stats[i, 2]
+        if stats[i, 4] >= MIN_AREA and min(right, a + w) - max(left, a) >= 0.4 * w:
+            inside.append(i)
+    if not inside:
+        return []
+    lo = min(stats[i, 0] for i in inside)
+    hi = max(stats[i, 0] + stats[i, 2] for i in inside)
+    return split_glyphs(np.isin(labels[:, lo:hi], inside))
+
+
+def reread_run(text: str, glyphs: list[np.ndarray], model: DigitModel) -> str:
+    """A numeric run rebuilt from its glyphs (tesseract may give a digit two characters)."""
+    if not glyphs:
+        return text
+    heights = sorted(_box(p)[0] for p in glyphs)
+    height = heights[len(heights) // 2]
+    read = [read_glyph(p, height, model) for p in glyphs]
+    return text if None in read or not any(c in THAI_DIGITS for c in read) else "".join(read)
+
+
+def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
+    """``page`` with every run of Thai digits re-read from ``binary`` (the image tesseract
+    read). Word offsets are moved to the new text; a run's units share its new text."""
+    from .engine import OcrPage, Word
+
+    model = model or default_model()
+    if model is None:
+        return page
+    ink = binary < 128
+    new_text: dict[int, tuple[int, str]] = {}  # offset of a run's first unit → (end, text)
+    for run in numeric_runs(page.text, page.words):
+        start, end = run[0].offset, run[-1].offset + len(run[-1].text)
+        spaced = (start == 0 or page.text[start - 1].isspace(), end >= len(page.text) or page.text[end].isspace())
+        new_text[start] = (end, reread_run(page.text[start:end], run_glyphs(ink, run, spaced), model))
+    out, pos, shift, moved = [], 0, 0, {}
+    for start in sorted(new_text):
+        end, text = new_text[start]
+        out.append(page.text[pos:start] + text)
+        moved[start] = shift
+        shift += len(text) - (end - start)
+        pos = end
+    out.append(page.text[pos:])
+    words = [Word(w.text, w.box, w.confidence, w.line, w.offset + _shift_at(w.offset, moved)) if w.offset >= 0
+             else w for w in page.words]
+    return OcrPage("".join(out), words, list(page.warnings))
+
+
+def _shift_at(offset: int, moved: dict[int, int]) -> int:
+    before = [s for s in moved if s <= offset]
+    return moved[max(before)] if before else 0

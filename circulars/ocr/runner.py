@@ -1,0 +1,89 @@
+"""One page image → OcrPage (preprocess, tesseract, Thai-digit re-read, post-correction),
+and the parallel runner that spreads the pages of a file over the cores.
+
+Pages are produced lazily by the caller (a PDF page rendered, a TIFF frame decoded) and at
+most ``2 × workers`` are in flight, so a 500-page batch holds a handful of page images at
+a time. Each tesseract process runs single-threaded (``OMP_THREAD_LIMIT=1``); threads here
+only wait on those processes and on OpenCV, which releases the GIL."""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from ..progress import Progress, null_progress
+from .correct import correct_text
+from .digits import reread_digits
+from .engine import OcrEngine, OcrPage
+from .preprocess import Prep, binarize, prepare
+
+BLANK_WARNING = "OCR found no text (blank page?)"
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    languages: str = "tha+eng"
+    psm: int = 3
+    prep: Prep = field(default_factory=Prep)
+    digits: bool = True
+    correct: bool = True
+
+
+def settings_from(config) -> OcrSettings:
+    return OcrSettings(languages=config.ocr_languages, psm=config.ocr_psm, digits=config.ocr_digits,
+                       correct=config.ocr_correct)
+
+
+def worker_count(requested: int = 0) -> int:
+    """``requested`` if positive, else one per usable core."""
+    if requested > 0:
+        return requested
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def read_page(image, engine: OcrEngine, settings: OcrSettings = OcrSettings()) -> OcrPage:
+    """OCR one page image."""
+    from PIL import Image
+
+    arr = prepare(image, settings.prep)
+    page = engine.recognize(Image.fromarray(arr), languages=settings.languages, psm=settings.psm)
+    if settings.digits:
+        page = reread_digits(page, arr if settings.prep.binarize else binarize(arr))
+    if settings.correct:
+        page.text = correct_text(page.text)
+    if not page.text.strip():
+        page.warnings.append(BLANK_WARNING)
+    return page
+
+
+def run_pages(
+    images: Iterable,
+    engine: OcrEngine,
+    settings: OcrSettings = OcrSettings(),
+    *,
+    workers: int = 0,
+    progress: Progress = null_progress,
+    path: str = "",
+) -> Iterator[OcrPage]:
+    """OCR pages in parallel, yielding results in page order. ``images`` is consumed lazily."""
+    n = worker_count(workers)
+    done = 0
+    with ThreadPoolExecutor(max_workers=n, thread_name_prefix="ocr") as pool:
+        pending: deque[Future] = deque()
+        for image in images:
+            pending.append(pool.submit(read_page, image, engine, settings))
+            del image
+            while len(pending) >= 2 * n:
+                yield pending.popleft().result()
+                done += 1
+                progress("ocr", path=path, done=done)
+        while pending:
+            yield pending.popleft().result()
+            done += 1
+            progress("ocr", path=path, done=done)

@@ -1,0 +1,113 @@
+"""The pipeline, reading like a table of contents:
+
+    file ─► read_input ─► normalize_pages ─► segment_text ─► extract_parts ─► link ─► Document
+
+Each stage is a named function taking and returning a typed object."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config
+from .extractors.attachment import read_attachment
+from .extractors.letter import read_letter
+from .extractors.tasks import assign_tasks
+from .link import attachment_owner, link_letters
+from .models import Document, Page
+from .normalize import normalize_text
+from .progress import Progress, null_progress
+from .segment import Segmentation, segment
+from .sources import SourceResult, read_source
+
+
+@dataclass
+class RawInput:
+    path: Path
+    sha256: str
+    result: SourceResult
+
+
+def extract_file(path: str | Path, config: Config | None = None, progress: Progress = null_progress) -> Document:
+    """Read one file (text, DOCX, PDF) into a Document of letters, attachments and links."""
+    config = config or Config()
+    path = Path(path)
+    progress("read", path=str(path))
+    raw = read_input(path, config)
+    doc = normalize_pages(raw)
+    progress("segment", path=str(path))
+    seg = segment_text(doc)
+    progress("extract", path=str(path))
+    extract_parts(doc, seg)
+    doc.links = link_letters(doc.letters, doc.text)
+    assign_tasks(doc)
+    progress("done", path=str(path), detail=f"{len(doc.letters)} letters")
+    return doc
+
+
+def extract_text(text: str, *, path: str = "<text>", config: Config | None = None) -> Document:
+    """Run the pipeline on text already in memory (tests, the web form)."""
+    data = text.encode("utf-8")
+    raw = RawInput(Path(path), hashlib.sha256(data).hexdigest(),
+                   SourceResult(pages=[Page(1, text, "text")], method="text", needs_ocr=[], warnings=[]))
+    doc = normalize_pages(raw)
+    extract_parts(doc, segment_text(doc))
+    doc.links = link_letters(doc.letters, doc.text)
+    assign_tasks(doc)
+    return doc
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def read_input(path: Path, config: Config) -> RawInput:
+    """Choose the source engine by the file's bytes and read its pages."""
+    result = read_source(path, config)
+    return RawInput(path, sha256_of(path), result)
+
+
+def normalize_pages(raw: RawInput) -> Document:
+    """Normalise each page's text and join the pages with form feeds, remembering where each starts."""
+    texts, starts, pos = [], [], 0
+    for page in raw.result.pages:
+        t = normalize_text(page.text).strip("\n")
+        starts.append(pos)
+        texts.append(t)
+        pos += len(t) + 1
+    warnings = list(raw.result.warnings)
+    if raw.result.needs_ocr:
+        warnings.append(f"pages {raw.result.needs_ocr} have no usable text layer and need OCR")
+    return Document(path=str(raw.path), sha256=raw.sha256, method=raw.result.method, pages=raw.result.pages,
+                    text="\f".join(texts), page_starts=starts, warnings=warnings)
+
+
+def segment_text(doc: Document) -> Segmentation:
+    seg = segment(doc.text)
+    doc.furniture = [f for _, f in sorted(seg.furniture.items())]
+    return seg
+
+
+def _pages(doc: Document, span: tuple[int, int]) -> list[int]:
+    return list(range(doc.page_of(span[0]), doc.page_of(max(span[0], span[1] - 1)) + 1))
+
+
+def extract_parts(doc: Document, seg: Segmentation) -> Document:
+    """Read every letter and attachment part."""
+    for part in seg.parts:
+        if part.kind == "letter":
+            letter = read_letter(part, doc.text, seg.furniture)
+            letter.pages = _pages(doc, letter.span)
+            doc.letters.append(letter)
+        else:
+            att = read_attachment(part, doc.text, seg.furniture)
+            att.pages = _pages(doc, att.span)
+            att_owner = attachment_owner(att, doc.letters, len(doc.letters))
+            att.owner = att_owner
+            doc.attachments.append(att)
+    return doc

@@ -1,0 +1,479 @@
+"""Segmentation: page furniture and the boundaries of letters and attachments.
+
+A scanned bundle is read as one text. Letters start at an urgency/secrecy line, a
+``ที่`` line, ``บันทึกข้อความ``, a ``คำสั่ง…``/``ประกาศ…`` title or a fax/message
+header; what follows a letter's signature and contact block and is not a letter
+(guidelines, forms, tables) is an attachment. Page furniture (receiving stamps, page
+numbers, catchwords, mottos) is found first, kept out of the fields and kept in the record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from . import data
+from .extractors.reference import find_references
+from .lines import Line, split_lines
+from .models import Furniture
+
+DIGIT = "[0-9๐-๙]"
+_PAGE_NUMBER = re.compile(rf"^[-–—]\s*(?:หน้า\s*)?{DIGIT}{{1,3}}\s*[-–—]?$")
+_CATCHWORD = re.compile(r"^/\s*\S.*(?:\.{2,}|…)\s*$")
+_QUOTES_OPEN = "“\"'‘"
+_QUOTES_CLOSE = "”\"'’"
+
+
+@dataclass
+class StampBlock:
+    lines: list[Line]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.lines[0].span[0], self.lines[-1].span[1])
+
+
+@dataclass
+class Part:
+    """A letter or an attachment: a run of lines of the document."""
+
+    kind: str  # "letter" | "attachment"
+    lines: list[Line]
+    letter_kind: str | None = None  # external | internal | order | announcement | fax (guess from its start)
+    furniture: list[Furniture] = field(default_factory=list)
+    stamps: list[StampBlock] = field(default_factory=list)
+    columns: dict[int, Line] = field(default_factory=dict)  # text beside a stamp line (see stamp_columns)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        body = [ln for ln in self.lines if not ln.blank] or self.lines
+        return (body[0].span[0], body[-1].span[1])
+
+
+@dataclass
+class Segmentation:
+    lines: list[Line]
+    parts: list[Part]
+    furniture: dict[int, Furniture]  # line index -> furniture
+    stamps: list[StampBlock]
+    columns: dict[int, Line] = field(default_factory=dict)
+
+
+@cache
+def _kw() -> dict:
+    return data.keywords()
+
+
+@cache
+def _label_re(group: str) -> re.Pattern[str]:
+    words = sorted(_kw()["labels"][group], key=len, reverse=True)
+    return re.compile(rf"^\s*(?:{'|'.join(map(re.escape, words))})(?=[\s:]|$)")
+
+
+def is_label(text: str, group: str) -> bool:
+    return bool(_label_re(group).match(text))
+
+
+# ---------------------------------------------------------------- names
+
+
+_NAME = re.compile(r"^\s*(?:\(?\s*ลงชื่อ\s*\)?)?\s*\(\s*([^()]*?\S)\s*\)\s*$")
+_BLANK_NAME = re.compile(r"^[.\s…_-]*$")
+
+
+def name_in_parentheses(text: str) -> str | None:
+    """The name of a signature line '(นายสุรพล เจริญภูมิ)' (also after '(ลงชื่อ)'), else None."""
+    m = _NAME.match(text)
+    if not m or _BLANK_NAME.match(m.group(1)):
+        return None
+    name = m.group(1)
+    if any(w in name for w in _kw()["signature"]["not_names"]):
+        return None
+    titled = any(name.startswith(t) for t in _kw()["signature"]["name_titles"])
+    if not titled and len(name.split()) < 2:
+        return None  # "(งานสารบรรณ)", "(เฉพาะ)": a unit or a remark, not a person
+    return re.sub(r"\s+", " ", m.group(1))
+
+
+# ---------------------------------------------------------------- furniture
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text.strip()))
+
+
+def is_catchword(text: str) -> bool:
+    return bool(_CATCHWORD.match(text.strip()))
+
+
+_STAMP_NUMBER = re.compile(
+    rf"^\s*(?:(?:เลขรับที่|เลขรับ|เลขที่รับ|เลขที่|รับที่)\s*[:.]?\s*(?:ลับ\s*)?{DIGIT}+(?:\s*/\s*{DIGIT}+)?"
+    rf"|ที่\s*[:.]?\s*{DIGIT}{{1,6}}(?:\s+{DIGIT}{{2,4}})?)\s*$"
+)
+_STAMP_LABELLED = re.compile(r"^\s*(?:เลขรับ|เลขที่รับ|รับที่)")
+_STAMP_DATE = re.compile(rf"^\s*วันที่\s*[:.]?\s*(?:{DIGIT}|$)")
+_STAMP_TIME = re.compile(rf"^\s*เวลา\s*[:.]?\s*(?:{DIGIT}{{1,2}}\s*[.:]?\s*{DIGIT}{{0,2}})?\s*(?:น\.?)?\s*$")
+
+
+def _next_nonblank(lines: list[Line], i: int, limit: int = 2) -> int | None:
+    j, seen = i + 1, 0
+    while j < len(lines) and seen <= limit:
+        if not lines[j].blank:
+            return j
+        j += 1
+        seen += 1
+    return None
+
+
+def find_stamps(lines: list[Line]) -> list[StampBlock]:
+    """Receiving-register stamps: a number line (เลขรับ/เลขที่/ที่ n yyyy), a วันที่ line
+    and usually a เวลา line; the agency line just above is part of the stamp."""
+    blocks: list[StampBlock] = []
+    i = 0
+    while i < len(lines):
+        block = _stamp_at(lines, i)
+        if block:
+            blocks.append(block)
+            i = block.lines[-1].index + 1
+        else:
+            i += 1
+    return blocks
+
+
+def _stamp_at(lines: list[Line], i: int) -> StampBlock | None:
+    if not _STAMP_NUMBER.match(lines[i].text):
+        return None
+    j = _next_nonblank(lines, i)
+    if j is None or not _STAMP_DATE.match(lines[j].text):
+        return None
+    members = [lines[i], lines[j]]
+    k = _next_nonblank(lines, j)
+    if k is not None and _STAMP_TIME.match(lines[k].text):
+        members.append(lines[k])
+    elif not _STAMP_LABELLED.match(lines[i].text):
+        return None  # a bare "ที่ n" + "วันที่" is a memo header unless a เวลา line follows
+    above = lines[i - 1] if i > 0 else None
+    if above and not above.blank and len(above.stripped) < 60 and not re.search(r"[/:]", above.text) \
+            and not re.search(f"{DIGIT}{{3,}}", above.text) \
+            and not any(is_label(above.text, g) for g in ("subject", "recipient", "reference")):
+        members.insert(0, above)
+    return StampBlock(members)
+
+
+def stamp_columns(stamps: list[StampBlock]) -> dict[int, Line]:
+    """A scan read across the page puts the letter's own date beside the stamp's date line
+    (``วันที่ ๙ มิ.ย. ๖๘<TAB>๖ มิถุนายน ๒๕๖๘``): a last column holding a whole date of its own,
+    after a stamp value, is letter text, returned as a line of its own (negative index)."""
+    from .thaidate import find_dates
+
+    out: dict[int, Line] = {}
+    for block in stamps:
+        first = block.lines[0]
+        head, sep, _ = first.text.rpartition("\t")
+        if sep and head.strip() and not _STAMP_NUMBER.match(first.text):
+            out[first.index] = Line(-1 - first.index, first.start, head)  # "ด่วนที่สุด<TAB>agency"
+        for ln in block.lines:
+            head, sep, last = ln.text.rpartition("\t")
+            if not sep or not head.strip():
+                continue
+            own = [d for d in find_dates(last) if d.date and d.precision == "day"]
+            if own and own[0].span[0] <= 1 and re.search(DIGIT, head):
+                start = ln.start + len(head) + 1
+                out[ln.index] = Line(-1 - ln.index, start, last)
+    return out
+
+
+def find_mottos(lines: list[Line]) -> list[list[Line]]:
+    """Quoted slogans standing alone between blank lines (one or two lines), and known mottos."""
+    known = set(_kw()["furniture"]["mottos"])
+    found: list[list[Line]] = []
+    for i, ln in enumerate(lines):
+        s = ln.stripped
+        if s in known:
+            found.append([ln])
+            continue
+        if not s or s[0] not in _QUOTES_OPEN or (i > 0 and not lines[i - 1].blank):
+            continue
+        for n in (1, 2):
+            block = lines[i:i + n]
+            last = block[-1].stripped if block else ""
+            after = lines[i + n] if i + n < len(lines) else None
+            if len(block) == n and last and last[-1] in _QUOTES_CLOSE and (after is None or after.blank) \
+                    and all(not b.blank and len(b.stripped) < 140 for b in block):
+                found.append(block)
+                break
+    return found
+
+
+def find_furniture(lines: list[Line]) -> tuple[dict[int, Furniture], list[StampBlock]]:
+    furniture: dict[int, Furniture] = {}
+    stamps = find_stamps(lines)
+    for block in stamps:
+        for ln in block.lines:
+            furniture[ln.index] = Furniture("stamp", ln.stripped, ln.span)
+    for ln in lines:
+        if ln.index in furniture or ln.blank:
+            continue
+        if is_page_number(ln.text):
+            furniture[ln.index] = Furniture("page-number", ln.stripped, ln.span)
+        elif is_catchword(ln.text):
+            furniture[ln.index] = Furniture("catchword", ln.stripped, ln.span)
+    for block in find_mottos(lines):
+        for ln in block:
+            furniture.setdefault(ln.index, Furniture("motto", ln.stripped, ln.span))
+    return furniture, stamps
+
+
+# ---------------------------------------------------------------- letter starts
+
+
+def _starts_with_any(text: str, words: list[str]) -> str | None:
+    s = text.strip()
+    for w in sorted(words, key=len, reverse=True):
+        if s.startswith(w):
+            return w
+    return None
+
+
+def urgency_of(text: str) -> tuple[str | None, str | None]:
+    """(urgency, secrecy) when a line consists of those words only (e.g. 'ด่วนที่สุด', 'ลับ ด่วนมาก')."""
+    words = re.sub(r"[()\[\]{}*\-–—_|:\"“”]", " ", text).split()
+    urg = [w for w in words if w in _kw()["urgency"]]
+    sec = [w for w in words if w in _kw()["secrecy"]]
+    if not words or len(urg) + len(sec) != len(words):
+        return None, None
+    return (urg[0] if urg else None), (sec[0] if sec else None)
+
+
+def reference_line(text: str) -> bool:
+    """A ``ที่ <reference>`` line that opens a letter (not a citation with ลงวันที่)."""
+    s = text.strip()
+    if not re.match(r"^ที่\s*\S", s) or "ลงวันที่" in s:
+        return False
+    refs = find_references(s)
+    return bool(refs) and refs[0].span is not None and refs[0].span[0] <= 4
+
+
+def title_kind(text: str) -> str | None:
+    """The kind of letter a title line opens: internal, order, announcement, fax, stamped."""
+    s = text.strip()
+    starts = _kw()["starts"]
+    if len(s) > 90:
+        return None
+    if _starts_with_any(s, starts["memo"]):
+        return "internal"
+    if _starts_with_any(s, starts["stamped"]):
+        return "stamped"
+    if re.match(r"^คำสั่ง\s?\S", s) and not re.match(r"^คำสั่ง\s?(?:นี้|ดังกล่าว|ที่)", s):
+        return "order"
+    if re.match(r"^ประกาศ\s?\S", s) and not re.match(r"^ประกาศ\s?(?:ณ|นี้|ดังกล่าว)", s):
+        return "announcement"
+    word = _starts_with_any(s, starts["fax"])
+    if word and not re.search(DIGIT, s[len(word):len(word) + 4]):
+        return "fax"
+    return None
+
+
+def _confirmed(lines: list[Line], i: int, furniture: dict[int, Furniture], window: int,
+               groups: tuple[str, ...]) -> bool:
+    seen = 0
+    for ln in lines[i + 1:]:
+        if ln.blank or ln.index in furniture:
+            continue
+        seen += 1
+        if seen > window:
+            return False
+        if any(is_label(ln.text, g) for g in groups):
+            return True
+    return False
+
+
+_HEADER_GROUPS = ("subject", "recipient", "sender", "date", "reference")
+
+
+def start_kind(lines: list[Line], i: int, furniture: dict[int, Furniture]) -> str | None:
+    """If line i can open a letter, the kind it suggests ('external' when only a ที่ line)."""
+    text = lines[i].text
+    urg, sec = urgency_of(text.strip())
+    if urg or sec:
+        return "external" if _confirmed(lines, i, furniture, 8, ("reference", "subject", "recipient")) \
+            or any(title_kind(ln.text) for ln in lines[i + 1:i + 8]) else None
+    kind = title_kind(text)
+    if kind:
+        window = 6 if kind != "internal" else 8
+        return kind if _confirmed(lines, i, furniture, window, _HEADER_GROUPS) else None
+    if reference_line(text):
+        return "external" if _confirmed(lines, i, furniture, 16, ("subject", "recipient", "sender")) else None
+    return None
+
+
+def _closes_header(text: str) -> bool:
+    return any(is_label(text, g) for g in ("subject", "recipient", "sender"))
+
+
+def find_letter_starts(lines: list[Line], furniture: dict[int, Furniture]) -> list[tuple[int, str]]:
+    """(line index, kind) of every letter start. A start seen while the previous letter's
+    header is still open (before its เรื่อง/เรียน/จาก) belongs to that letter."""
+    starts: list[tuple[int, str]] = []
+    header_open = False
+    for ln in lines:
+        if ln.blank or ln.index in furniture:
+            continue
+        kind = start_kind(lines, ln.index, furniture)
+        if kind and not header_open:
+            starts.append((ln.index, kind))
+            header_open = True
+        elif kind and header_open and starts and starts[-1][1] == "external" and kind != "external":
+            starts[-1] = (starts[-1][0], kind)  # ด่วนที่สุด then บันทึกข้อความ / โทรสาร title
+        if header_open and _closes_header(ln.text) and not reference_line(ln.text):
+            header_open = False
+    return starts
+
+
+# ---------------------------------------------------------------- parts
+
+
+def _pull_address_up(start: int, lines: list[Line], furniture) -> int:
+    """A sender's address block printed just above a ``ที่`` line (up to four short lines after
+    a blank line, the first naming an office) belongs to that letter."""
+    if not reference_line(lines[start].text):
+        return start
+    j = start
+    while j > 0 and start - j < 4:
+        above = lines[j - 1]
+        if above.blank or above.index in furniture or len(above.stripped) > 70 or name_in_parentheses(above.text) \
+                or any(is_label(above.text, g) for g in _HEADER_GROUPS):
+            break
+        j -= 1
+    if j == start or (j > 0 and not lines[j - 1].blank):
+        return start
+    units = _kw()["units"]["starts"]
+    return j if _starts_with_any(lines[j].text, units) else start
+
+
+def _pull_stamp_up(start: int, lines: list[Line], stamps: list[StampBlock], furniture) -> int:
+    """A stamp just above a letter's first line (only blanks between) belongs to that letter."""
+    for block in stamps:
+        last = block.lines[-1].index
+        if last < start and all(ln.blank or ln.index in furniture for ln in lines[last + 1:start]):
+            return block.lines[0].index
+    return start
+
+
+def segment(text: str) -> Segmentation:
+    lines = split_lines(text)
+    furniture, stamps = find_furniture(lines)
+    starts = find_letter_starts(lines, furniture)
+    starts = [(_pull_address_up(i, lines, furniture), k) for i, k in starts]
+    starts = [(_pull_stamp_up(i, lines, stamps, furniture), k) for i, k in starts]
+    parts: list[Part] = []
+    if not starts or any(not ln.blank and ln.index not in furniture for ln in lines[:starts[0][0]]):
+        first = starts[0][0] if starts else len(lines)
+        parts.extend(split_attachments(lines[:first], furniture))
+    for n, (i, kind) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        parts.extend(split_letter(lines[i:end], kind, furniture))
+    columns = stamp_columns(stamps)
+    for part in parts:
+        part.furniture = [furniture[ln.index] for ln in part.lines if ln.index in furniture]
+        idx = {ln.index for ln in part.lines}
+        part.stamps = [b for b in stamps if b.lines[0].index in idx]
+        part.columns = {i: c for i, c in columns.items() if i in idx}
+    return Segmentation(lines, [p for p in parts if _has_text(p, furniture)], furniture, stamps, columns)
+
+
+def _has_text(part: Part, furniture) -> bool:
+    return any(not ln.blank and ln.index not in furniture for ln in part.lines)
+
+
+def is_attachment_title(text: str) -> bool:
+    return bool(_starts_with_any(text, _kw()["starts"]["attachment"]))
+
+
+def split_attachments(lines: list[Line], furniture) -> list[Part]:
+    """Attachment parts: a new one starts at each attachment title line."""
+    parts: list[Part] = []
+    for k, ln in enumerate(lines):
+        opens_paragraph = k == 0 or lines[k - 1].blank
+        title = opens_paragraph and not ln.blank and ln.index not in furniture and is_attachment_title(ln.text)
+        if not parts or (title and _has_text(parts[-1], furniture)):
+            parts.append(Part("attachment", []))
+        parts[-1].lines.append(ln)
+    return parts
+
+
+def letter_end(lines: list[Line], furniture) -> int:
+    """Index (into ``lines``) just past the letter's signature and contact block; len(lines)
+    when no closing is found. The contact block ends at its last phone/e-mail/coordinator line."""
+    close = _closing_index(lines)
+    if close is None:
+        return len(lines)
+    contact = _kw()["contact"]
+    words = contact["phone"] + contact["email"] + contact["coordinator"]
+    last = _signature_end(lines, close)
+    gap = 0
+    for j in range(last + 1, len(lines)):
+        ln = lines[j]
+        if ln.blank or ln.index in furniture:
+            continue
+        if is_attachment_title(ln.text) and lines[j - 1].blank:
+            break
+        if _starts_with_any(ln.text, words) or re.search(r"\S+@\S+\.\w+", ln.text):
+            last, gap = j, 0
+        else:
+            gap += 1
+            if gap > 25:
+                break
+    return last + 1
+
+
+def _signature_end(lines: list[Line], close: int) -> int:
+    """The line holding the signatory's name in parentheses (within a few lines of the closing) and
+    the position lines under it; the closing line itself when there is no name."""
+    seen = 0
+    for j in range(close, len(lines)):
+        if lines[j].blank:
+            continue
+        seen += 1
+        if seen > 6:
+            break
+        if re.match(r"^\s*(?:\(?\s*ลงชื่อ\s*\)?)?\s*\(.*\S.*\)\s*$", lines[j].text):
+            k, taken = j, 0
+            while k + 1 < len(lines) and taken < 3:
+                k += 1
+                if not lines[k].blank:
+                    taken += 1
+            return k
+    return close
+
+
+def _closing_index(lines: list[Line]) -> int | None:
+    closing = _kw()["closing"]
+    words = closing["courtesy"] + closing["order"] + closing["announcement"]
+    for j, ln in enumerate(lines):
+        if _starts_with_any(ln.text, words):
+            return j
+    header_done = False
+    for j, ln in enumerate(lines):
+        header_done = header_done or _closes_header(ln.text)
+        if header_done and name_in_parentheses(ln.text):
+            return j  # memos, faxes: the signature's name in parentheses after the header
+    return None
+
+
+def split_letter(lines: list[Line], kind: str, furniture) -> list[Part]:
+    """The letter itself and, after its contact block, attachments (a titled part or a long text)."""
+    end = letter_end(lines, furniture)
+    letter = Part("letter", lines[:end], letter_kind=kind)
+    rest = lines[end:]
+    tail = [ln for ln in rest if not ln.blank and ln.index not in furniture]
+    if not tail:
+        letter.lines = lines
+        return [letter]
+    titled = is_attachment_title(tail[0].text)
+    long_text = sum(len(ln.stripped) > 80 for ln in tail) >= 2 or sum(len(ln.stripped) for ln in tail) > 1500
+    if not (titled or long_text):
+        letter.lines = lines  # handwritten endorsements and notes stay with the letter
+        return [letter]
+    return [letter, *split_attachments(rest, furniture)]

@@ -1,0 +1,316 @@
+"""Repository functions: everything the inbox, the sinks and the CLI do to the store goes
+through these. Each takes an open Session; the caller owns the transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import json
+import socket
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from .schema import (
+    ArrivalRow,
+    CitationRow,
+    CorrectionRow,
+    DocumentRow,
+    EventRow,
+    LetterRow,
+    LinkRow,
+    OutboxRow,
+    StampRow,
+    TaskRecord,
+    utcnow,
+)
+
+LETTER_FIELDS = ("kind", "urgency", "secrecy", "reference", "date", "sender", "subject", "recipients", "purpose")
+TASK_FIELDS = ("action", "assignee", "report_to", "channels", "due", "time")
+
+
+def actor(command: str) -> str:
+    """Who acts: user@host and the command."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in some containers
+        user = "unknown"
+    return f"{user}@{socket.gethostname()}:{command}"
+
+
+def payload_hash(data: dict) -> str:
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+# ----- documents and arrivals -------------------------------------------------------------
+
+def find_document(s: Session, sha: str) -> DocumentRow | None:
+    return s.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha))
+
+
+def find_arrival(s: Session, key: str) -> ArrivalRow | None:
+    return s.scalar(select(ArrivalRow).where(ArrivalRow.key == key))
+
+
+def add_arrival(s: Session, doc: DocumentRow, key: str, path: str) -> ArrivalRow:
+    row = ArrivalRow(document_id=doc.id, key=key, path=path)
+    s.add(row)
+    s.flush()
+    return row
+
+
+def add_event(s: Session, kind: str, who: str, *, sha: str | None = None, subject: str | None = None,
+              **detail: Any) -> None:
+    s.add(EventRow(kind=kind, actor=who, sha256=sha, subject=subject, detail=detail))
+
+
+def new_document(s: Session, *, sha: str, name: str, archive: str, size: int) -> DocumentRow:
+    row = DocumentRow(sha256=sha, original_name=name, archive_path=archive, size=size, status="registered",
+                      arrivals=1, warnings=[])
+    s.add(row)
+    s.flush()
+    return row
+
+
+def mark_failed(doc: DocumentRow, reason: str) -> None:
+    doc.status, doc.error, doc.processed_at = "failed", reason, utcnow()
+
+
+# ----- extraction results -----------------------------------------------------------------
+
+def task_payloads(doc_json: dict, name: str) -> list[tuple[int | None, dict]]:
+    """(letter index or None, task data) for every task of a document, as ``taskexport.to_jsonl`` writes them."""
+    out: list[tuple[int | None, dict]] = []
+    letters = doc_json["letters"]
+    for i, letter in enumerate(letters):
+        ref = (letter.get("reference") or {}).get("text")
+        out += [(i, {**t, "file": name, "letter": i, "reference": ref, "subject": letter.get("subject")})
+                for t in letter["tasks"]]
+    for a in doc_json["attachments"]:
+        owner = letters[a["letter"]] if a.get("letter") is not None else None
+        ref = (owner.get("reference") or {}).get("text") if owner else None
+        out += [(None, {**t, "file": name, "letter": None, "reference": ref, "subject": a.get("title")})
+                for t in a["tasks"]]
+    return out
+
+
+def store_extraction(s: Session, doc: DocumentRow, doc_json: dict, sinks: Iterable[str], who: str) -> list[str]:
+    """Replace the letters, citations, links, stamps and tasks of ``doc`` by ``doc_json`` (with the
+    manual corrections applied) and queue every new or changed task for every sink. Returns the
+    ids of the tasks queued."""
+    corrections = load_corrections(s)
+    s.execute(delete(LetterRow).where(LetterRow.document_id == doc.id))
+    s.execute(delete(LinkRow).where(LinkRow.document_id == doc.id))
+    s.flush()
+    source = doc_json["source"]
+    doc.pages, doc.method, doc.warnings = source["pages"], source["method"], list(doc_json["warnings"])
+    doc.status, doc.error, doc.processed_at = "registered", None, utcnow()
+    for i, letter in enumerate(doc_json["letters"]):
+        _add_letter(s, doc, i, apply_letter_corrections(letter, corrections.get(f"letter:{doc.sha256}:{i}", {})))
+    for link in doc_json["links"]:
+        s.add(LinkRow(document_id=doc.id, source_index=link["from"], target_index=link["to"],
+                      relation=link["relation"]))
+    return _store_tasks(s, doc, doc_json, corrections, list(sinks), who)
+
+
+def _add_letter(s: Session, doc: DocumentRow, index: int, data: dict) -> None:
+    data = {k: v for k, v in data.items() if k != "tasks"}
+    row = LetterRow(document_id=doc.id, index=index, kind=data["kind"],
+                    reference=(data.get("reference") or {}).get("text"), date=_date(data.get("date")),
+                    sender=data.get("sender"), subject=data.get("subject"), recipients=data.get("recipients", []),
+                    urgency=data.get("urgency"), secrecy=data.get("secrecy"), purpose=data.get("purpose"),
+                    data=data)
+    s.add(row)
+    s.flush()
+    for role, key in (("cites", "cites"), ("encloses", "enclosures")):
+        for c in data.get(key, []):
+            s.add(CitationRow(letter_id=row.id, role=role, text=c["text"],
+                              reference=(c.get("reference") or {}).get("text"), date=_date(c.get("date")),
+                              target_index=c.get("letter")))
+    for st in data.get("received", []):
+        s.add(StampRow(letter_id=row.id, number=st.get("number"), date=_date(st.get("date")), time=st.get("time"),
+                       agency=st.get("agency"), raw=st.get("raw") or ""))
+
+
+def _store_tasks(s: Session, doc: DocumentRow, doc_json: dict, corrections: dict, sinks: list[str],
+                 who: str) -> list[str]:
+    seen: set[str] = set()
+    queued: list[str] = []
+    for letter_index, data in task_payloads(doc_json, doc.original_name):
+        data = apply_task_corrections(data, corrections.get(f"task:{data['id']}", {}))
+        if data["id"] in seen:
+            continue
+        seen.add(data["id"])
+        if _upsert_task(s, doc, letter_index, data):
+            queued.append(data["id"])
+            enqueue(s, data["id"], payload_hash(data), sinks)
+    stale = select(TaskRecord).where(TaskRecord.document_id == doc.id, TaskRecord.task_id.not_in(seen or {""}))
+    for gone in s.scalars(stale):
+        add_event(s, "task-withdrawn", who, sha=doc.sha256, subject=gone.task_id)
+        s.delete(gone)
+    return queued
+
+
+def _upsert_task(s: Session, doc: DocumentRow, letter_index: int | None, data: dict) -> bool:
+    """Insert or update a task; True when it is new or changed. A task that another document
+    already holds (the same letter forwarded in two files) stays that document's."""
+    h = payload_hash(data)
+    due = _date((data.get("deadline") or {}).get("date"))
+    row = s.scalar(select(TaskRecord).where(TaskRecord.task_id == data["id"]))
+    if row is None:
+        s.add(TaskRecord(task_id=data["id"], document_id=doc.id, letter_index=letter_index, due=due,
+                         payload_hash=h, data=data))
+        s.flush()
+        return True
+    if row.document_id != doc.id or row.payload_hash == h:
+        return False
+    row.data, row.payload_hash, row.due, row.letter_index, row.updated_at = data, h, due, letter_index, utcnow()
+    return True
+
+
+# ----- corrections ------------------------------------------------------------------------
+
+def load_corrections(s: Session) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for c in s.scalars(select(CorrectionRow)):
+        out.setdefault(c.target, {})[c.field] = c.value
+    return out
+
+
+def apply_letter_corrections(letter: dict, fields: dict[str, Any]) -> dict:
+    if not fields:
+        return letter
+    letter = {**letter, "corrected": sorted(fields)}
+    for name, value in fields.items():
+        if name == "reference":
+            letter["reference"] = {**(letter.get("reference") or {}), "text": value}
+        else:
+            letter[name] = value
+    return letter
+
+
+def apply_task_corrections(task: dict, fields: dict[str, Any]) -> dict:
+    if not fields:
+        return task
+    task = {**task, "corrected": sorted(fields)}
+    for name, value in fields.items():
+        if name in ("due", "time"):
+            deadline = dict(task.get("deadline") or {"kind": "by", "text": "", "start": None, "rrule": None,
+                                                   "time": None, "date": None})
+            deadline["date" if name == "due" else "time"] = value
+            task["deadline"] = deadline
+        else:
+            task[name] = value
+    return task
+
+
+def correct(s: Session, target: str, field: str, value: Any, who: str, sinks: Iterable[str]) -> None:
+    """Record a manual correction (kept across reprocess) and apply it now.
+    ``target``: ``task:<task id>`` or ``letter:<sha256>:<index>``."""
+    kind, _, rest = target.partition(":")
+    allowed = TASK_FIELDS if kind == "task" else LETTER_FIELDS if kind == "letter" else ()
+    if field not in allowed:
+        from ..errors import UsageError
+
+        raise UsageError(f"cannot correct {field!r} of {target!r}; fields: {', '.join(allowed)}")
+    row = s.scalar(select(CorrectionRow).where(CorrectionRow.target == target, CorrectionRow.field == field))
+    if row is None:
+        s.add(CorrectionRow(target=target, field=field, value=value, actor=who))
+    else:
+        row.value, row.actor, row.at = value, who, utcnow()
+    add_event(s, "corrected", who, subject=target, field=field, value=value)
+    s.flush()
+    if kind == "task":
+        _correct_task(s, rest, field, value, list(sinks))
+    else:
+        _correct_letter(s, rest, field, value)
+
+
+def _correct_task(s: Session, task_id: str, field: str, value: Any, sinks: list[str]) -> None:
+    row = s.scalar(select(TaskRecord).where(TaskRecord.task_id == task_id))
+    if row is None:
+        return
+    data = apply_task_corrections(row.data, {**_corrected_fields(s, f"task:{task_id}"), field: value})
+    row.data, row.payload_hash, row.updated_at = data, payload_hash(data), utcnow()
+    row.due = _date((data.get("deadline") or {}).get("date"))
+    enqueue(s, task_id, row.payload_hash, sinks)
+
+
+def _correct_letter(s: Session, key: str, field: str, value: Any) -> None:
+    sha, _, index = key.rpartition(":")
+    row = s.scalar(select(LetterRow).join(DocumentRow).where(DocumentRow.sha256 == sha, LetterRow.index == int(index)))
+    if row is None:
+        return
+    row.data = apply_letter_corrections(row.data, {field: value})
+    if field == "date":
+        row.date = _date(value)
+    elif field in ("kind", "reference", "sender", "subject", "recipients", "urgency", "secrecy", "purpose"):
+        setattr(row, field, value)
+
+
+def _corrected_fields(s: Session, target: str) -> dict[str, Any]:
+    return {c.field: c.value for c in s.scalars(select(CorrectionRow).where(CorrectionRow.target == target))}
+
+
+# ----- outbox -----------------------------------------------------------------------------
+
+def enqueue(s: Session, task_id: str, h: str, sinks: Iterable[str]) -> None:
+    """Queue this version of a task for each sink; older pending versions are superseded."""
+    for sink in sinks:
+        s.execute(update(OutboxRow).where(OutboxRow.sink == sink, OutboxRow.task_id == task_id,
+                                          OutboxRow.state == "pending", OutboxRow.payload_hash != h)
+                  .values(state="superseded"))
+        row = s.scalar(select(OutboxRow).where(OutboxRow.sink == sink, OutboxRow.task_id == task_id,
+                                               OutboxRow.payload_hash == h))
+        if row is None:
+            s.add(OutboxRow(sink=sink, task_id=task_id, payload_hash=h))
+        elif row.state != "pending":
+            row.state, row.attempts, row.next_try, row.last_error = "pending", 0, utcnow(), None
+    s.flush()
+
+
+def due_items(s: Session, sink: str, now: dt.datetime, limit: int = 500) -> list[OutboxRow]:
+    q = (select(OutboxRow).where(OutboxRow.sink == sink, OutboxRow.state == "pending", OutboxRow.next_try <= now)
+         .order_by(OutboxRow.id).limit(limit))
+    return list(s.scalars(q))
+
+
+def task_data(s: Session, task_id: str) -> TaskRecord | None:
+    return s.scalar(select(TaskRecord).where(TaskRecord.task_id == task_id))
+
+
+def all_tasks(s: Session) -> list[TaskRecord]:
+    return list(s.scalars(select(TaskRecord).order_by(TaskRecord.due.is_(None), TaskRecord.due, TaskRecord.task_id)))
+
+
+# ----- status -----------------------------------------------------------------------------
+
+def status(s: Session) -> dict[str, Any]:
+    def count(q) -> int:
+        return int(s.scalar(q) or 0)
+
+    docs = select(func.count()).select_from(DocumentRow)
+    pending = s.execute(select(OutboxRow.sink, OutboxRow.state, func.count()).group_by(OutboxRow.sink, OutboxRow.state))
+    outbox: dict[str, dict[str, int]] = {}
+    for sink, state, n in pending:
+        outbox.setdefault(sink, {})[state] = n
+    return {
+        "documents": count(docs.where(DocumentRow.status == "registered")),
+        "letters": count(select(func.count()).select_from(LetterRow)),
+        "tasks": count(select(func.count()).select_from(TaskRecord)),
+        "duplicates": count(select(func.sum(DocumentRow.arrivals - 1))),
+        "failed": count(docs.where(DocumentRow.status == "failed")),
+        "failed_files": [{"name": d.original_name, "sha256": d.sha256, "reason": d.error}
+                         for d in s.scalars(select(DocumentRow).where(DocumentRow.status == "failed")
+                                            .order_by(DocumentRow.id))],
+        "corrections": count(select(func.count()).select_from(CorrectionRow)),
+        "events": count(select(func.count()).select_from(EventRow)),
+        "outbox": outbox,
+    }

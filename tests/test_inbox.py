@@ -1,0 +1,168 @@
+"""Ingest and watch: archive first, commit, then move; bad files to failed/ with reasons;
+a file still being written is not taken; the commands and their exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from circulars.config import Config, load_config
+from circulars.inbox import Watcher, ingest_file
+from circulars.store import open_store
+from circulars.store.archive import archive_file, find_archived, sha256_file
+from circulars.store.schema import DocumentRow
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus" / "letters"
+
+
+def drop(inbox: Path, prefix: str, name: str | None = None) -> Path:
+    src = next(CORPUS.glob(f"{prefix}*.txt"))
+    inbox.mkdir(parents=True, exist_ok=True)
+    dst = inbox / (name or src.name)
+    shutil.copyfile(src, dst)
+    return dst
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(load_config(Config(home=tmp_path / "home")))
+    yield s
+    s.close()
+
+
+def test_good_file_is_archived_then_moved_to_processed(store, tmp_path):
+    inbox = tmp_path / "inbox"
+    path = drop(inbox, "02_")
+    data = path.read_bytes()
+    out = ingest_file(store, path, who="test", inbox=inbox)
+    assert out.status == "registered" and not path.exists()
+    assert out.moved_to == inbox / "processed" / path.name and out.moved_to.read_bytes() == data
+    archived = find_archived(store.config.home, out.sha256)
+    assert archived.read_bytes() == data and archived.name == f"{out.sha256}.txt"
+    assert archived.parent == store.config.home / "archive" / out.sha256[:2] / out.sha256[2:4]
+
+
+def test_bad_files_go_to_failed_with_reasons(store, tmp_path, make_pdf):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "empty.pdf").write_bytes(b"")
+    (inbox / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF trunc")
+    locked = make_pdf(["ทดสอบ"], name="locked.pdf", password="secret")
+    shutil.move(locked, inbox / "locked.pdf")
+    small = store.config.with_(max_file_bytes=10)
+    big = drop(inbox, "05_", "big.txt")
+    outs = {p.name: ingest_file(store, p, who="test", inbox=inbox)
+            for p in sorted(inbox.iterdir()) if p.is_file() and p.name != "big.txt"}
+    from circulars.store import Store
+
+    outs["big.txt"] = ingest_file(Store(small, store.engine, store.maker), big, who="test", inbox=inbox)
+    assert {n: o.status for n, o in outs.items()} == dict.fromkeys(outs, "failed")
+    for name, fragment in [("empty.pdf", "empty"), ("broken.pdf", ""), ("locked.pdf", "password"),
+                           ("big.txt", "limit")]:
+        assert (inbox / "failed" / name).exists()
+        reason = (inbox / "failed" / f"{name}.error.txt").read_text(encoding="utf-8")
+        assert fragment in reason and reason.startswith(name)
+    assert not [p for p in inbox.iterdir() if p.is_file()]
+
+
+def test_restart_after_commit_only_redoes_the_move(store, tmp_path):
+    inbox = tmp_path / "inbox"
+    path = drop(inbox, "06_")
+    first = ingest_file(store, path, who="test")  # committed, then "crashed" before the move
+    again = ingest_file(store, path, who="test", inbox=inbox)
+    assert (first.status, again.status) == ("registered", "known")
+    assert (inbox / "processed" / path.name).exists() and not path.exists()
+    with store.transaction() as s:
+        assert [d.arrivals for d in s.scalars(select(DocumentRow))] == [1]
+
+
+def test_restart_after_archive_before_commit(store, tmp_path):
+    inbox = tmp_path / "inbox"
+    path = drop(inbox, "07_")
+    sha = sha256_file(path)
+    archive_file(store.config.home, path, sha)  # "crashed" after the archive copy
+    out = ingest_file(store, path, who="test", inbox=inbox)
+    assert out.status == "registered"
+    assert len(list((store.config.home / "archive" / sha[:2] / sha[2:4]).iterdir())) == 1
+
+
+def test_watcher_waits_until_a_slow_file_is_stable(tmp_path):
+    config = load_config(Config(home=tmp_path / "home")).with_(settle_seconds=0.6, rescan_seconds=0.5)
+    store = open_store(config)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    data = next(CORPUS.glob("01_*.txt")).read_bytes()
+    stop = threading.Event()
+    outcomes = []
+    watcher = Watcher(store, inbox, "test", stop, after_file=outcomes.append, tick=0.05)
+    thread = threading.Thread(target=watcher.run)
+    thread.start()
+    try:
+        with (inbox / "slow.txt").open("wb") as f:  # written in pieces over ~1.6 s
+            for i in range(0, len(data), len(data) // 8 + 1):
+                f.write(data[i:i + len(data) // 8 + 1])
+                f.flush()
+                time.sleep(0.2)
+        drop(inbox, "03_")
+        deadline = time.monotonic() + 10
+        while len(outcomes) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert sorted(o.status for o in outcomes) == ["registered", "registered"]
+    slow = next(o for o in outcomes if o.path.name == "slow.txt")
+    assert slow.moved_to.read_bytes() == data and slow.sha256 == sha256_file(slow.moved_to)
+
+
+def run_cli(*args: str, home: Path, **kw) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CIRCULARS_HOME": str(home)}
+    return subprocess.run([sys.executable, "-m", "circulars.cli", *args], check=False, env=env, capture_output=True, text=True,
+                          timeout=60, **kw)
+
+
+def test_cli_ingest_status_config(tmp_path):
+    home = tmp_path / "home"
+    folder = tmp_path / "in"
+    for prefix in ("08_", "09_", "10_"):
+        drop(folder, prefix)
+    drop(folder, "08_", "again.txt")
+    (folder / "junk.pdf").write_bytes(b"%PDF-1.5 not really")
+    r = run_cli("ingest", str(folder), home=home)
+    assert r.returncode == 3, r.stderr
+    assert "registered 3, duplicates 1" in r.stdout and "failed 1" in r.stdout and "junk.pdf" in r.stdout
+    r = run_cli("ingest", str(folder / "again.txt"), home=home)  # the same arrival: already known
+    assert r.returncode == 0 and "already known 1" in r.stdout
+    st = json.loads(run_cli("status", "--json", home=home).stdout)
+    assert (st["documents"], st["duplicates"], st["failed"]) == (3, 1, 1)
+    assert st["failed_files"][0]["name"] == "junk.pdf" and st["outbox"]["tasks-jsonl"] == {"sent": st["tasks"]}
+    assert len((home / "exports" / "tasks.jsonl").read_text(encoding="utf-8").splitlines()) == st["tasks"]
+    cfg = run_cli("config", "--json", home=home)
+    assert json.loads(cfg.stdout)["db"] == f"sqlite:///{home / 'circulars.db'}"
+    assert run_cli("reprocess", home=home).returncode == 3  # the junk document still fails
+
+
+def test_watch_exits_zero_on_sigterm(tmp_path):
+    home, inbox = tmp_path / "home", tmp_path / "inbox"
+    drop(inbox, "11_")
+    env = {**os.environ, "CIRCULARS_HOME": str(home)}
+    proc = subprocess.Popen([sys.executable, "-m", "circulars.cli", "watch", str(inbox), "--settle", "0.3"],
+                            env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 20
+    while not (inbox / "processed").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0, err
+    assert "registered 11_" in err and (inbox / "processed").is_dir()

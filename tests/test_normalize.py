@@ -1,0 +1,136 @@
+import pytest
+
+from circulars import normalize as n
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("๐๘๑๒/ว ๘๙๖๓", "0812/ว 8963", id="thai-digits"),
+        pytest.param("10๔๔", "1044", id="mixed-digits"),
+        pytest.param("abc", "abc", id="no-digits"),
+    ],
+)
+def test_to_arabic_digits(text, expected):
+    assert n.to_arabic_digits(text) == expected
+
+
+def test_to_thai_digits():
+    assert n.to_thai_digits("2566") == "๒๕๖๖"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("ดําเนินการ", "ดำเนินการ", id="nikhahit-sara-aa"),
+        pytest.param("น้ํา", "น้ำ", id="tone-before-nikhahit"),
+        pytest.param("นํ้า", "น้ำ", id="nikhahit-tone-aa"),
+        pytest.param("กำหนด", "กำหนด", id="already-composed"),
+    ],
+)
+def test_compose_sara_am(text, expected):
+    assert n.compose_sara_am(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("เเจ้ง", "แจ้ง", id="double-e"),
+        pytest.param("แจ้ง", "แจ้ง", id="sara-ae-kept"),
+    ],
+)
+def test_fix_double_sara_e(text, expected):
+    assert n.fix_double_sara_e(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("ที\u200b่", "ที่", id="zwsp"),
+        pytest.param("\ufeffเรื่อง", "เรื่อง", id="bom"),
+        pytest.param("ก\u00adข", "กข", id="soft-hyphen"),
+    ],
+)
+def test_strip_zero_width(text, expected):
+    assert n.strip_zero_width(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("ก\u0e48\u0e35", "ก\u0e35\u0e48", id="tone-before-upper-vowel"),
+        pytest.param("ส\u0e48\u0e34ง", "ส\u0e34\u0e48ง", id="sing"),
+        pytest.param("ที\u0e48\u0e48", "ที\u0e48", id="doubled-tone"),
+        pytest.param("ที่", "ที่", id="correct-order-kept"),
+    ],
+)
+def test_reorder_marks(text, expected):
+    assert n.reorder_marks(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("เรื่อง  การ ประชุม", "เรื่อง การ ประชุม", id="runs"),
+        pytest.param("ที่\u00a0มท", "ที่ มท", id="nbsp"),
+        pytest.param("ก \nข", "ก\nข", id="trailing"),
+        pytest.param("   ที่ มท", "ที่ มท", id="leading"),
+        pytest.param("ที่ มท ๐๘๑๐/ว ๑      กรม", "ที่ มท ๐๘๑๐/ว ๑\tกรม", id="column-gap-to-tab"),
+        pytest.param("หัวข้อ\tรายละเอียด", "หัวข้อ\tรายละเอียด", id="tab-kept"),
+    ],
+)
+def test_collapse_spaces(text, expected):
+    assert n.collapse_spaces(text) == expected
+
+
+def test_unify_newlines():
+    assert n.unify_newlines("a\r\nb\rc\fd") == "a\nb\nc\fd"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("ความที่สด\nที่ มท", "ด่วนที่สุด\nที่ มท", id="kwam-thi-sot"),
+        pytest.param("ด่วนที่สด", "ด่วนที่สุด", id="duan-thi-sot"),
+        pytest.param("เรือง การประชุม", "เรื่อง การประชุม", id="rueang"),
+        pytest.param("ความรุ่งเรือง ของ", "ความรุ่งเรือง ของ", id="rueang-inside-word-kept"),
+        pytest.param("ขอให้ เรือง มา", "ขอให้ เรือง มา", id="rueang-mid-line-kept"),
+        pytest.param("สิงทีส่งมาด้วย บัญชี", "สิ่งที่ส่งมาด้วย บัญชี", id="enclosure-label"),
+        pytest.param("ตาม สิงทีส่งมาด้วย ๒", "ตาม สิ่งที่ส่งมาด้วย ๒", id="enclosure-label-anywhere"),
+        pytest.param("อางถึง หนังสือ", "อ้างถึง หนังสือ", id="cites-label"),
+        pytest.param("บันทึกขอความ", "บันทึกข้อความ", id="memo-title"),
+        pytest.param("ลงวันที ๗", "ลงวันที่ ๗", id="dated-missing-tone"),
+        pytest.param("ลงวันที่ ๗", "ลงวันที่ ๗", id="dated-correct-kept"),
+    ],
+)
+def test_fix_header_words(text, expected):
+    assert n.fix_header_words(text) == expected
+
+
+def test_normalize_text_chains_rules_and_keeps_thai_digits():
+    raw = "ความที่สด\r\nที่ มท ๐๘๑๒/ว ๘๙๖๓\u200b\nเรือง  การดําเนินการ เเละ"
+    assert n.normalize_text(raw) == "ด่วนที่สุด\nที่ มท ๐๘๑๒/ว ๘๙๖๓\nเรื่อง การดำเนินการ และ"
+
+
+def test_normalize_field_uses_arabic_digits_and_single_spaces():
+    assert n.normalize_field("  ๒๕  ก.ย.\n๒๕๖๖ ") == "25 ก.ย. 2566"
+
+
+def test_every_rule_is_idempotent():
+    raw = "ความที่สด\nเรือง น้ํา  เเม่ ก่ี"
+    once = n.normalize_text(raw)
+    assert n.normalize_text(once) == once
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("- | | | |", "", id="empty-row"),
+        pytest.param("|------|---|-----|", "", id="rule-row"),
+        pytest.param("| สิ่งที่ส่งมาด้วย | ๑. สำเนา | จำนวน ๑ ชุด |", "สิ่งที่ส่งมาด้วย\t๑. สำเนา\tจำนวน ๑ ชุด", id="cells"),
+        pytest.param("| | ๒. QR Code | จำนวน ๑ ชุด |", "๒. QR Code\tจำนวน ๑ ชุด", id="empty-first-cell"),
+        pytest.param("ศูนย์บริการร่วม | ข้อความ", "ศูนย์บริการร่วม | ข้อความ", id="pipe-inside-line-kept"),
+    ],
+)
+def test_strip_table_markup(text, expected):
+    assert n.strip_table_markup(text) == expected
