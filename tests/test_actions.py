@@ -214,6 +214,52 @@ def test_assignee(text, assignee):
 
 
 @pytest.mark.parametrize(
+    ("text", "assignee"),
+    [
+        pytest.param("ผู้ประสงค์จะสมัครให้ยื่นใบสมัครด้วยตนเอง ภายในวันที่ ๒๙ มกราคม ๒๕๖๘", "ผู้ประสงค์จะสมัคร",
+                     id="subject-before-imperative"),
+        pytest.param("ผู้ยื่นข้อเสนอจะต้องยื่นข้อเสนอ ในวันที่ ๓๐ ตุลาคม ๒๕๖๖ เวลา ๐๙.๐๐ น.", "ผู้ยื่นข้อเสนอ",
+                     id="subject-before-obligation"),
+        pytest.param("๒. จึงให้ ร.๘ จัดกำลังพล จำนวน ๑ กองร้อย ตั้งแต่ ๑๐ ก.ย. ๖๗ ถึง ๓๐ ก.ย. ๖๗", "ร.๘",
+                     id="abbreviation-then-space"),
+        pytest.param("กลุ่มงานบริหารทั่วไปพิจารณาแล้ว เห็นควรจัดการฝึกซ้อม ภายในวันที่ ๓๐ ตุลาคม ๒๕๖๖", "",
+                     id="no-subject-before-a-proposal"),
+        pytest.param("ขอให้ปลัดอำเภอผู้รับผิดชอบงานความมั่นคงรายงาน ภายในวันที่ ๓๐ ตุลาคม ๒๕๖๖",
+                     "ปลัดอำเภอผู้รับผิดชอบงานความมั่นคง", id="verb-inside-a-noun"),
+    ],
+)
+def test_assignee_without_recipients(text, assignee):
+    (task,) = tasks_of(text, recipients=[])
+    assert (task.assignee or "") == assignee
+
+
+def test_duties_under_a_committee_heading_belong_to_it():
+    text = ("๒. คณะกรรมการรับสมัคร\n"
+            "๒.๑ นายสุริยา แก้วมณี\tครู\tประธานกรรมการ\n"
+            "๒.๒ นางสาวกาญจนา ทองสุข\tครู\tกรรมการและเลขานุการ\n"
+            "มีหน้าที่ รับสมัครนักเรียน ระหว่างวันที่ ๘ - ๑๒ มีนาคม ๒๕๖๘ เวลา ๐๘.๓๐ - ๑๖.๓๐ น.\n")
+    (task,) = tasks_of(text, recipients=[])
+    assert (task.assignee, task.deadline.kind, task.deadline.date) == ("คณะกรรมการรับสมัคร", "range", D(2025, 3, 12))
+
+
+@pytest.mark.parametrize(
+    ("text", "kw", "assignee"),
+    [
+        pytest.param("ให้คณะทำงานมีหน้าที่ จัดทำแผน ภายในวันที่ ๓๑ ธันวาคม ๒๕๖๖",
+                     {"appointees": "คณะทำงานขับเคลื่อนการแก้ไขปัญหาหมอกควัน"}, "คณะทำงานขับเคลื่อนการแก้ไขปัญหาหมอกควัน",
+                     id="short-name-of-the-appointees"),
+        pytest.param("ให้รายงานผล ภายในวันที่ ๓๑ ธันวาคม ๒๕๖๖", {"appointees": "คณะกรรมการรับนักเรียน"},
+                     "คณะกรรมการรับนักเรียน", id="appointees-when-no-subject"),
+        pytest.param("ขอให้ยื่นแบบ ภายในวันที่ ๓๑ ธันวาคม ๒๕๖๖", {"audience": "ผู้ที่เกี่ยวข้องตามประกาศ"},
+                     "ผู้ที่เกี่ยวข้องตามประกาศ", id="audience-last"),
+    ],
+)
+def test_fallback_assignee_of_orders_and_announcements(text, kw, assignee):
+    (task,) = find_tasks(text, letter_key="k", recipients=[], reference=REF, **kw)
+    assert task.assignee == assignee
+
+
+@pytest.mark.parametrize(
     ("text", "report_to"),
     [
         pytest.param("ขอให้อำเภอรายงาน Username ให้กรมการปกครองทราบ ภายในวันที่ ๑ กุมภาพันธ์ พ.ศ. ๒๕๖๔",

@@ -92,7 +92,8 @@ class _Info:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     w, org = _words(), alt(_words()["org_heads"])
-    verb = rf"(?:{alt(w['verbs'])})(?!{alt(w['verb_not_before'])})"
+    not_noun = "".join(f"(?<!{re.escape(x)})" for x in w["verb_not_after"])
+    verb = rf"{not_noun}(?:{alt(w['verbs'])})(?!{alt(w['verb_not_before'])})"
     aux = rf"(?:(?:{alt(w['auxiliary'])})\s?)?"
     who = rf"\s?(?P<who>(?:{org}|{alt(w['reader'])}|{_ABBREVIATION})[^\n]{{0,{_WHO_MAX}}}?)\s?{aux}(?={verb})"
     not_after = "".join(f"(?<!{re.escape(x)})" for x in w["not_imperative_after"])
@@ -102,6 +103,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "date_word": re.compile(alt([*data.task_words()["deadline"]["by"], *(m[1] for m in data.months())])),
         "imperative": re.compile(rf"{not_after}{w['imperative']}(?:{who})?(?={verb})"),
         "who": re.compile(who),
+        # an agency abbreviation ended by a space: จึงให้ ร.๘ จัดกำลังพล…
+        "who_abbreviation": re.compile(rf"\s?(?P<who>{_ABBREVIATION})(?=\s)"),
+        "duty": re.compile(rf"\s*(?:{alt(w['duty'])})"),
+        "org_head": re.compile(org),
         "pass_on": re.compile(alt(w["pass_on"])),
         "background": re.compile(rf"\s*(?:{alt(w['background'])})"),
         "intro": re.compile(rf"(?:{alt(w['intro_end'])})\s*[:：]?\s*$"),
@@ -145,14 +150,19 @@ def _channel_patterns() -> dict[str, re.Pattern[str]]:
 
 
 def find_tasks(text: str, *, letter_key: str, recipients: list[str], reference: dt.date | None = None,
-               received: dt.date | None = None, base_offset: int = 0) -> list[Task]:
+               received: dt.date | None = None, base_offset: int = 0, audience: str | None = None,
+               appointees: str | None = None) -> list[Task]:
     """Every task of the body of one letter or one attachment, in text order. Spans (of tasks
     and of their deadlines) are ``base_offset`` + offsets in ``text``. A task without an
-    explicit assignee falls back on its intro's, then on ``", ".join(recipients)``."""
+    explicit assignee falls back on its intro's, then on ``", ".join(recipients)``, then on
+    ``appointees`` (whom an order appoints) or ``audience`` (whom a letter without recipients
+    addresses). A subject that only begins ``appointees`` (คณะทำงาน) is read as all of it."""
     infos = [_read(text, u, reference, received) for u in split_units(text)]
     _link(infos)
+    _duty_holders(infos)
     _anchor_on_events(infos)
-    ctx = _Ctx(letter_key, ", ".join(recipients) or None, base_offset)
+    fallback = ", ".join(recipients) or appointees or audience
+    ctx = _Ctx(letter_key, fallback, base_offset, appointees)
     tasks, seen = [], set()
     for k, info in enumerate(infos):
         following = next((i for i in infos[k + 1:] if not i.unit.skip), None)
@@ -291,14 +301,42 @@ def _subject(text: str) -> str | None:
     markers = sorted([*p["request"].finditer(text), *p["imperative"].finditer(text)],
                      key=lambda m: m.start())
     for m in markers:
-        who = m if "who" in m.re.groupindex else p["who"].match(text, m.end())
+        who = m if "who" in m.re.groupindex and m.group("who") else _who_after(text, m.end())
         name = " ".join(who.group("who").split()) if who and who.group("who") else ""
         if name and _bad_subject(name):
             continue  # ให้ … ทราบ is a report_to, not a request
         if not name:
-            return None
+            return _subject_before(text, m.start()) if m.group(0).strip() in _words()["subject_before"] else None
         return "" if any(name.startswith(w) for w in _words()["reader"]) else name
     return None
+
+
+def _who_after(text: str, pos: int) -> re.Match[str] | None:
+    p = _patterns()
+    return p["who"].match(text, pos) or p["who_abbreviation"].match(text, pos)
+
+
+def _subject_before(text: str, pos: int) -> str | None:
+    """A subject written just before its request: ผู้ประสงค์จะสมัคร|ให้ยื่นใบสมัคร,
+    ผู้ยื่นข้อเสนอ|จะต้องยื่น…: the last phrase before ``pos``, when it names someone."""
+    head = text[:pos].rstrip()
+    phrase = head[max(head.rfind(" "), head.rfind("\n"), head.rfind("\t")) + 1:]
+    if not phrase or len(phrase) > _words()["subject_before_max_chars"]:
+        return None
+    return phrase if _patterns()["org_head"].match(phrase) and not _bad_subject(phrase) else None
+
+
+def _duty_holders(infos: list[_Info]) -> None:
+    """Duties without a subject under a committee's heading (๒. คณะกรรมการรับสมัคร / members /
+    มีหน้าที่ รับสมัคร…) belong to that committee: the nearest top-level item before them."""
+    p, limit = _patterns(), _words()["duty_heading_max_chars"]
+    heading = None
+    for info in infos:
+        if info.unit.level == 1:
+            first = info.masked.strip().split("\n")[0].split("\t")[0].strip()
+            heading = first if first and len(first) <= limit and p["org_head"].match(first) else None
+        elif info.assignee is None and heading and p["duty"].match(info.masked):
+            info.assignee = heading
 
 
 def _bad_subject(name: str) -> bool:
@@ -356,8 +394,9 @@ def _ancestors(info: _Info):
 @dataclass(frozen=True)
 class _Ctx:
     letter_key: str
-    fallback: str | None  # the recipients, joined
+    fallback: str | None  # the recipients, joined (or the appointees, or the audience)
     base: int  # offset of the text in the document
+    appointees: str | None = None
 
 
 def _unit_tasks(info: _Info, following: _Info | None, ctx: _Ctx) -> list[Task]:
@@ -453,6 +492,8 @@ def _task(info: _Info, d: Deadline, source: tuple[_Info, Span], around: Span, ct
     text = src.masked
     assignee = _subject(text[segment[0]:segment[1]])
     assignee = assignee if assignee is not None else _inherited_assignee(src)
+    if assignee and ctx.appointees and ctx.appointees.startswith(assignee):
+        assignee = ctx.appointees  # ให้คณะทำงานมีหน้าที่ in an order appointing คณะทำงาน…
     action = _clean(src, (_request_start(text, segment), segment[1]), assignee)
     schedule = _is_schedule_item(info)
     if schedule or len(action) < 6:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+from .. import data
 from ..models import Document, Letter, Task
 from .actions import find_tasks
 
@@ -21,6 +22,20 @@ def _received(letter: Letter):
     return min(dates) if dates else None
 
 
+def appointees(letter: Letter) -> str | None:
+    """Whom an order appoints, from its subject: เรื่อง แต่งตั้งคณะทำงาน… ประจำปี ๒๕๖๗ → คณะทำงาน…"""
+    subject = (letter.subject or "").strip()
+    for word in data.task_words()["task"]["appoint"]:
+        if subject.startswith(word) and subject[len(word):].strip():
+            return subject[len(word):].split()[0]
+    return None
+
+
+def audience(letter: Letter) -> str | None:
+    """Who acts on a letter that names no recipients (an announcement's public), by its kind."""
+    return data.task_words()["task"]["audience"].get(letter.kind)
+
+
 def assign_tasks(doc: Document) -> None:
     for i, letter in enumerate(doc.letters):
         if not letter.body_span:
@@ -28,7 +43,8 @@ def assign_tasks(doc: Document) -> None:
         start, end = letter.body_span
         letter.tasks = find_tasks(doc.text[start:end], letter_key=letter_key(letter, i),
                                   recipients=letter.recipients, reference=letter.date,
-                                  received=_received(letter), base_offset=start)
+                                  received=_received(letter), base_offset=start,
+                                  audience=audience(letter), appointees=appointees(letter))
         if i == 0 and len(doc.letters) > 1:
             for t in letter.tasks:
                 t.addressed_to_receiver = True
@@ -39,7 +55,8 @@ def assign_tasks(doc: Document) -> None:
         received = _received(owner) if owner else None
         key = f"attachment#{k}|{att.title or ''}|{owner and letter_key(owner, att.owner)}"
         tasks = find_tasks(att.text, letter_key=key, recipients=recipients, reference=ref_date,
-                           received=received, base_offset=att.span[0])
+                           received=received, base_offset=att.span[0],
+                           audience=audience(owner) if owner else None)
         # an attachment restating its letter's task (a schedule repeating the body) is the same task
         att.tasks = [t for t in tasks if not (owner and any(_same(t, o) for o in owner.tasks))]
 
