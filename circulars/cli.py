@@ -91,7 +91,7 @@ def cmd_text(args, config: Config) -> int:
 
 
 def cmd_tasks(args, config: Config) -> int:
-    from .display import be, task_line
+    from .display import task_table
     from .pipeline import extract_file
     from .taskexport import task_rows, to_csv, to_ics, to_jsonl
 
@@ -105,11 +105,12 @@ def cmd_tasks(args, config: Config) -> int:
     elif args.format == "ics":
         sys.stdout.buffer.write(to_ics(rows))
     else:
+        from rich.console import Console
+
         today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
-        print(f"งานทั้งหมด {len(rows)} รายการ (วันนี้ {be(today)})")
-        for r in rows:
-            ref = f"ที่ {r.reference}" if r.reference else Path(r.path).name
-            print(f"- {task_line(r.task, today)}  ({ref})")
+        # a pipe or a file gets the table at a width that keeps the columns readable
+        console = Console(width=None if sys.stdout.isatty() else 200, highlight=False)
+        console.print(task_table(rows, today))
     return code
 
 

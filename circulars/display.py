@@ -29,16 +29,54 @@ def _cite(c: Citation) -> str:
 
 def task_line(t: Task, today: dt.date | None = None) -> str:
     d = t.deadline
-    when = "-"
-    if d:
-        when = be(d.date) if d.date else f"({d.anchor or d.text})"
-        if d.start:
-            when = f"{be(d.start)} – {when}"
-        if d.time:
-            when += f" {d.time} น."
     overdue = " [เลยกำหนด]" if today and d and d.date and d.date < today else ""
     who = f" [{t.assignee}]" if t.assignee else ""
-    return f"{when}{overdue}: {t.action[:90]}{who}"
+    return f"{due_text(t)}{overdue}: {t.action[:90]}{who}"
+
+
+DEADLINE_KIND_TH = {"by": "ภายใน", "range": "ช่วงเวลา", "recurring": "ประจำ", "relative": "นับจากวันรับ",
+                    "event": "นัดหมาย"}
+
+
+def due_text(t: Task) -> str:
+    """The due date in the Buddhist era, with the start of a range and the time."""
+    d = t.deadline
+    if not d:
+        return "-"
+    when = be(d.date) if d.date else f"({d.anchor or d.text})"
+    if d.start:
+        when = f"{be(d.start)} – {when}"
+    return when + (f" {d.time} น." if d.time else "")
+
+
+def status_text(t: Task, today: dt.date) -> str:
+    """เลยกำหนด N วัน / วันนี้ / อีก N วัน / ยังไม่ทราบวัน."""
+    d = t.deadline
+    if not d or not d.date:
+        return "ยังไม่ทราบวัน"
+    days = (d.date - today).days
+    if days < 0:
+        return f"เลยกำหนด {-days} วัน"
+    return "วันนี้" if days == 0 else f"อีก {days} วัน"
+
+
+def task_table(rows, today: dt.date):
+    """A rich table of task rows (``taskexport.TaskRow``), in the order given."""
+    from rich.table import Table
+
+    table = Table(title=f"งานทั้งหมด {len(rows)} รายการ (วันนี้ {be(today)})", show_lines=False, expand=False)
+    for name, opts in [("กำหนด", {"no_wrap": True}), ("ประเภท", {}), ("สถานะ", {"no_wrap": True}),
+                       ("งานที่ต้องทำ", {"ratio": 3}), ("ผู้รับผิดชอบ", {"ratio": 2}), ("รายงานถึง", {"ratio": 1}),
+                       ("หนังสือ", {})]:
+        table.add_column(name, **opts)
+    for r in rows:
+        t = r.task
+        status = status_text(t, today)
+        style = "bold red" if status.startswith("เลย") else None
+        kind = DEADLINE_KIND_TH.get(t.deadline.kind, t.deadline.kind) if t.deadline else "-"
+        table.add_row(due_text(t), kind, status, t.action, t.assignee or "-", t.report_to or "-",
+                      f"ที่ {r.reference}" if r.reference else r.path.rsplit("/", 1)[-1], style=style)
+    return table
 
 
 def letter_lines(letter: Letter, n: int) -> list[str]:

@@ -101,9 +101,15 @@ def test_tasks_ics_is_valid_icalendar(capsys):
     assert any(c.name == "VEVENT" for c in comps) and any(c.name == "VTODO" and "due" in c for c in comps)
 
 
-def test_tasks_table_marks_overdue(capsys):
-    code, out, _ = run(capsys, "tasks", CORPUS / "01_drought-bundle.txt", "--today", "2030-01-01")
-    assert code == 0 and "[เลยกำหนด]" in out
+def test_tasks_table_sorted_by_due_date_with_status(capsys):
+    code, out, _ = run(capsys, "tasks", CORPUS / "01_drought-bundle.txt", "--today", "2023-12-20")
+    assert code == 0
+    assert all(h in out for h in ("กำหนด", "ประเภท", "สถานะ", "งานที่ต้องทำ", "ผู้รับผิดชอบ", "รายงานถึง", "หนังสือ"))
+    statuses = ["เลยกำหนด 5 วัน", "วันนี้", "อีก 5 วัน", "อีก 11 วัน", "อีก 16 วัน", "อีก 163 วัน"]
+    body = out[out.index("สถานะ"):]
+    positions = [body.index(s) for s in statuses]
+    assert positions == sorted(positions)  # sorted by due date, the overdue one first
+    assert "๒๕ ธ.ค. ๒๕๖๖ 16:30 น." in out and "๑ ธ.ค. ๒๕๖๖ – ๓๑ พ.ค. ๒๕๖๗" in out  # BE dates, times, ranges
 
 
 def test_console_script_runs():
