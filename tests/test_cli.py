@@ -1,6 +1,7 @@
 """The command line: outputs, bad input in a batch, exit codes."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -121,3 +122,16 @@ def test_console_script_runs():
 def test_eval_prints_fields(capsys):
     code, out, _ = run(capsys, "eval", CORPUS)
     assert code == 0 and "reference" in out and "letters with all header fields right" in out
+
+
+def test_task_ids_identical_across_processes():
+    exe = Path(sys.executable).with_name("circulars")
+
+    def ids(seed: str) -> list[str]:
+        r = subprocess.run([str(exe), "tasks", str(CORPUS), "--format", "jsonl"], check=True, capture_output=True,
+                           text=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        return [json.loads(line)["id"] for line in r.stdout.splitlines()]
+
+    first = ids("1")
+    assert len(first) > 50 and len(set(first)) == len(first)
+    assert ids("2") == first
