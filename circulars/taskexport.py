@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import json
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from .contract import task_json
 from .models import Document, Task
@@ -92,11 +93,16 @@ def to_ics(rows: list[TaskRow]) -> bytes:
         if d.rrule:
             comp.add("rrule", icalendar.vRecur.from_ical(d.rrule))
         cal.add_component(comp)
+    cal.add_missing_timezones()  # a VTIMEZONE for Asia/Bangkok when a task has a time
     return cal.to_ical()
 
 
+THAI_TIME = ZoneInfo("Asia/Bangkok")
+
+
 def _when(date: dt.date, time: str | None):
+    """A date, or a date and time in Thai time (letters give local times)."""
     if not time:
         return date
     hh, mm = (int(x) for x in time.split(":"))
-    return dt.datetime.combine(date, dt.time(hh, mm))
+    return dt.datetime.combine(date, dt.time(hh, mm), tzinfo=THAI_TIME)

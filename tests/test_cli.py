@@ -1,5 +1,6 @@
 """The command line: outputs, bad input in a batch, exit codes."""
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -100,6 +101,11 @@ def test_tasks_ics_is_valid_icalendar(capsys):
     comps = [c for c in cal.walk() if c.name in ("VTODO", "VEVENT")]
     assert comps and all(str(c["uid"]).endswith("@circulars") for c in comps)
     assert any(c.name == "VEVENT" for c in comps) and any(c.name == "VTODO" and "due" in c for c in comps)
+    # the training of 21 Aug 2567 at 09.00 is in Thai time, with its VTIMEZONE
+    (event,) = [c for c in comps if c.name == "VEVENT" and c.decoded("dtstart").date() == dt.date(2024, 8, 21)]
+    start = event.decoded("dtstart")
+    assert (start.hour, start.minute, start.utcoffset()) == (9, 0, dt.timedelta(hours=7))
+    assert [str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")] == ["Asia/Bangkok"]
 
 
 def test_tasks_table_sorted_by_due_date_with_status(capsys):
