@@ -10,24 +10,52 @@ from ..taskexport import to_ics
 from .base import Delivery, Result, task_row
 
 
+def undated_todo(data: dict):
+    """A VTODO without DUE for a task whose deadline has no date (valid iCalendar; shown
+    as an open task by Thunderbird and other clients)."""
+    import icalendar
+
+    row = task_row(data)
+    todo = icalendar.Todo()
+    todo.add("uid", f"{row.task.id}@circulars")
+    todo.add("dtstamp", dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    todo.add("summary", row.task.action[:200])
+    todo.add("status", "NEEDS-ACTION")
+    todo.add("description", "\n".join(x for x in [row.task.evidence, row.reference and f"ที่ {row.reference}",
+                                                  row.task.assignee and f"ผู้รับผิดชอบ: {row.task.assignee}"] if x))
+    return todo
+
+
+def dated(data: dict) -> bool:
+    d = data.get("deadline")
+    return bool(d and d.get("date"))
+
+
 def task_ical(data: dict) -> tuple[str, bytes]:
     """("todo" | "event", a VCALENDAR with this task). A task without a date becomes a VTODO without DUE."""
-    row = task_row(data)
-    d = row.task.deadline
-    if d and d.date:
-        return ("event" if d.kind == "event" else "todo"), to_ics([row])
+    if dated(data):
+        kind = "event" if data["deadline"]["kind"] == "event" else "todo"
+        return kind, to_ics([task_row(data)])
     import icalendar
 
     cal = icalendar.Calendar()
     cal.add("prodid", "-//circulars//Thai official letters//TH")
     cal.add("version", "2.0")
-    todo = icalendar.Todo()
-    todo.add("uid", f"{row.task.id}@circulars")
-    todo.add("dtstamp", dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
-    todo.add("summary", row.task.action[:200])
-    todo.add("description", row.task.evidence)
-    cal.add_component(todo)
+    cal.add_component(undated_todo(data))
     return "todo", cal.to_ical()
+
+
+def ics_feed(tasks: list[dict], name: str = "circulars") -> bytes:
+    """The iCalendar feed of every task: VTODO with DUE, VEVENT for events, VTODO without
+    DUE for tasks without a date; one component per task id."""
+    import icalendar
+
+    cal = icalendar.Calendar.from_ical(to_ics([task_row(t) for t in tasks if dated(t)]))
+    cal.add("x-wr-calname", name)
+    for t in tasks:
+        if not dated(t):
+            cal.add_component(undated_todo(t))
+    return cal.to_ical()
 
 
 @dataclass

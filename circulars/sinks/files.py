@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..store.archive import write_durably
-from ..taskexport import to_csv, to_ics
+from ..taskexport import to_csv
 from .base import Delivery, Result, task_row
 
 
@@ -73,11 +73,12 @@ class SnapshotSink:
     kind: str  # csv | ics
 
     def deliver(self, deliveries: list[Delivery], all_tasks: list[dict]) -> list[Result]:
-        rows = [task_row(t) for t in all_tasks]
         if self.kind == "csv":
-            write_durably(self.path, to_csv(rows))
+            write_durably(self.path, to_csv([task_row(t) for t in all_tasks]))
         else:
-            write_bytes_durably(self.path, to_ics(rows))
+            from .caldav_sink import ics_feed
+
+            write_bytes_durably(self.path, ics_feed(all_tasks))
         return [Result(d.outbox_id) for d in deliveries]
 
 
