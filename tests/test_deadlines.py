@@ -117,6 +117,11 @@ def test_range(text, start, end, time):
                      D(2023, 11, 5), id="next-month"),
         pytest.param("รายงานผลต่อนายกทุกวันศุกร์ เริ่มตั้งแต่วันศุกร์ที่ ๒๒ ธันวาคม ๒๕๖๖ เป็นต้นไป",
                      "FREQ=WEEKLY;BYDAY=FR", D(2023, 12, 22), id="weekly-stated-start"),
+        pytest.param("รายงานเป็นรายไตรมาส ภายในวันที่ ๕ ของเดือนถัดจากเดือนสุดท้ายของไตรมาส เริ่มตั้งแต่ไตรมาสที่ ๓ "
+                     "ของปีงบประมาณ พ.ศ. ๒๕๖๙ เป็นต้นไป", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=5", D(2026, 7, 5),
+                     id="after-a-stated-fiscal-quarter"),
+        pytest.param("รายงานเป็นรายไตรมาส ภายในวันที่ ๓๐ ของเดือนสุดท้ายของไตรมาส เริ่มตั้งแต่ไตรมาสที่ ๑ ปีงบประมาณ ๒๕๗๐",
+                     "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=30", D(2026, 12, 30), id="in-a-stated-fiscal-quarter"),
         pytest.param("ให้รายงานผลการปฏิบัติทุกวัน ภายในเวลา ๑๘.๐๐ น.", "FREQ=DAILY", REF, id="daily"),
         pytest.param("รายงานสถานการณ์วันละ ๒ ครั้ง เวลา ๐๙.๐๐ น. และ ๑๕.๐๐ น.", "FREQ=DAILY;BYHOUR=9,15;BYMINUTE=0",
                      REF, id="twice-a-day"),

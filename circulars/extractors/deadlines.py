@@ -160,6 +160,7 @@ def _rule_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{alt(d['by'])})\s*{d['day_word']}(?P<wd>{_weekday_alt()})(?!\s*{ordinal})"
         ),
         "first": re.compile(alt(r["first"])),
+        "first_quarter": re.compile(rf"{r['first_quarter']}\s*(?P<q>[1-4\u0e51-\u0e54])(?![{DIGIT}])"),
         "daily": re.compile(
             rf"(?:(?:{alt(r['daily'])})(?!{alt(r['not_daily_after'])}|{_weekday_alt()})"
             rf"|{r['per_day']}\s*{num}\s*{r['times_a_day']})"
@@ -446,16 +447,35 @@ def _stated_first(text: str, matches: list[DateMatch], after: int,
                   taken: list[Span]) -> tuple[tuple[dt.date, bool] | None, int]:
     """The first occurrence written after a rule (… ครั้งแรก … ภายในวันที่ ๓๐ ธันวาคม ๒๕๖๖,
     เริ่มตั้งแต่วันศุกร์ที่ ๒๒ ธันวาคม ๒๕๖๖): ((date, only a month), end of the phrase)."""
-    reach = _words("recurring")["first_reach"]
-    word = _rule_patterns()["first"].search(text, after, after + reach)
+    r = _words("recurring")
+    word = _rule_patterns()["first"].search(text, after, after + r["first_reach"])
     if word is None:
         return None, after
+    quarter = _fiscal_quarter(text, word.end(), word.end() + r["first_quarter_reach"])
+    if quarter is not None:
+        return (quarter[0], True), quarter[1]
     for m in matches:
         if word.end() <= m.span[0] <= word.end() + 60 and m.date and m.start is None:
             taken.append(m.span)
             month = m.precision == "month"
             return (m.date.replace(day=1) if month else m.date, month), m.span[1]
     return None, after
+
+
+def _fiscal_quarter(text: str, start: int, end: int) -> tuple[dt.date, int] | None:
+    """ไตรมาสที่ ๓ ของปีงบประมาณ พ.ศ. ๒๕๖๙ → (the first day of the quarter's middle month, end of
+    the phrase): a quarterly rule counted from there falls in that quarter's last month or, for
+    a report due after the quarter, in the month after it."""
+    m = _rule_patterns()["first_quarter"].search(text, start, end)
+    if m is None:
+        return None
+    years = [(first, span) for _y, first, _last, span in find_fiscal_years(text[m.end():m.end() + 40])
+             if span[0] <= 8]
+    if not years:
+        return None
+    first, span = years[0]
+    quarter = int(to_arabic_digits(m.group("q")))
+    return add_months(first, 3 * (quarter - 1) + 1), m.end() + span[1]
 
 
 def _first_occurrence(reference: dt.date, rule: _Rule) -> dt.date:
