@@ -226,6 +226,10 @@ def test_assignee(text, assignee):
                      id="no-subject-before-a-proposal"),
         pytest.param("ขอให้ปลัดอำเภอผู้รับผิดชอบงานความมั่นคงรายงาน ภายในวันที่ ๓๐ ตุลาคม ๒๕๖๖",
                      "ปลัดอำเภอผู้รับผิดชอบงานความมั่นคง", id="verb-inside-a-noun"),
+        pytest.param("๓.๑ ให้เจ้าหน้าที่กลุ่มกำกับและพัฒนาการค้าออกตรวจติดตามราคา ระหว่างวันที่ ๑๙ - ๓๐ กันยายน ๒๕๖๘",
+                     "เจ้าหน้าที่กลุ่มกำกับและพัฒนาการค้า", id="verb-inside-a-unit-name"),
+        pytest.param("ขอให้หัวหน้าหน่วยงานทุกหน่วยงานตรวจสอบถังดับเพลิง ภายในวันที่ ๓๐ ตุลาคม ๒๕๖๖",
+                     "หัวหน้าหน่วยงานทุกหน่วยงาน", id="agency-then-verb"),
     ],
 )
 def test_assignee_without_recipients(text, assignee):
