@@ -451,3 +451,23 @@ def test_split_units_numbering_styles_and_wrapped_lines():
 )
 def test_find_channels(text, channels):
     assert find_channels(text) == channels
+
+
+RECOUNT = """ด้วยจังหวัดนครนายกได้รับแจ้งจากกรมทรัพยากรน้ำบาดาลว่า ได้กำหนดแนวทางการดูแลบ่อน้ำบาดาลสาธารณะ \
+กรมทรัพยากรน้ำบาดาลจึงขอให้จังหวัดแจ้งองค์กรปกครองส่วนท้องถิ่นสำรวจข้อมูล และรายงานให้กรมทราบ ภายในวันที่ ๓๑ มีนาคม ๒๕๖๙
+
+จังหวัดนครนายกพิจารณาแล้ว จึงขอให้อำเภอแจ้งองค์กรปกครองส่วนท้องถิ่นสำรวจข้อมูล และรายงานจังหวัด ภายในวันที่ ๒๖ มีนาคม ๒๕๖๙
+"""
+
+
+@pytest.mark.parametrize(
+    ("sender", "dates"),
+    [
+        pytest.param("ศาลากลางจังหวัดนครนายก", [D(2026, 3, 26)], id="another-office-request-recounted"),
+        pytest.param(None, [D(2026, 3, 31), D(2026, 3, 26)], id="sender-unknown-keeps-both"),
+        pytest.param("กรมทรัพยากรน้ำบาดาล", [D(2026, 3, 31), D(2026, 3, 26)], id="the-sender-own-request"),
+    ],
+)
+def test_request_recounted_from_another_office_is_no_task(sender, dates):
+    tasks = tasks_of(RECOUNT, sender=sender, reference=D(2026, 3, 6))
+    assert [t.deadline.date for t in tasks] == dates

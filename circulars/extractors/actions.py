@@ -151,13 +151,14 @@ def _channel_patterns() -> dict[str, re.Pattern[str]]:
 
 def find_tasks(text: str, *, letter_key: str, recipients: list[str], reference: dt.date | None = None,
                received: dt.date | None = None, base_offset: int = 0, audience: str | None = None,
-               appointees: str | None = None) -> list[Task]:
+               appointees: str | None = None, sender: str | None = None) -> list[Task]:
     """Every task of the body of one letter or one attachment, in text order. Spans (of tasks
     and of their deadlines) are ``base_offset`` + offsets in ``text``. A task without an
     explicit assignee falls back on its intro's, then on ``", ".join(recipients)``, then on
     ``appointees`` (whom an order appoints) or ``audience`` (whom a letter without recipients
-    addresses). A subject that only begins ``appointees`` (คณะทำงาน) is read as all of it."""
-    infos = [_read(text, u, reference, received) for u in split_units(text)]
+    addresses). A subject that only begins ``appointees`` (คณะทำงาน) is read as all of it.
+    ``sender`` tells the letter's own requests from those of other offices it recounts."""
+    infos = [_read(text, u, reference, received, sender) for u in split_units(text)]
     _link(infos)
     _duty_holders(infos)
     _anchor_on_events(infos)
@@ -271,19 +272,32 @@ def _is_furniture(text: str) -> bool:
     return quoted or (len(s) < 40 and (s.endswith(("...", "…"))))
 
 
-def _read(text: str, u: Unit, reference: dt.date | None, received: dt.date | None) -> _Info:
+def _read(text: str, u: Unit, reference: dt.date | None, received: dt.date | None,
+          sender: str | None = None) -> _Info:
     p = _patterns()
     masked = _TAG.sub(lambda m: " " * len(m.group(0)), text[u.body:u.end])
     deadlines = [] if u.skip else find_deadlines(masked, reference=reference, received=received)
     cutoff = 0
     if p["background"].match(masked):
-        found = p["pass_on"].search(masked)
+        found = next((m for m in p["pass_on"].finditer(masked) if not _recounted(masked, m.start(), sender)), None)
         cutoff = found.start() if found else len(masked)
     rest = masked[cutoff:]
     # the unit's own assignee is named before its last deadline, not in what follows it
     intro = bool(p["intro"].search(masked)) and not u.skip
     named = masked[cutoff:max([cutoff, *(d.span[1] for d in deadlines)])] if deadlines and not intro else rest
     return _Info(u, text[u.start:u.end], masked, deadlines, cutoff, _has_request(rest), _subject(named), intro)
+
+
+def _recounted(text: str, pos: int, sender: str | None) -> bool:
+    """A request another office made, told in the background (ด้วยจังหวัดได้รับแจ้งจากกรม… ว่า …
+    กรมทรัพยากรน้ำบาดาลจึงขอให้จังหวัด…): the agency named just before it is not the sender."""
+    if not sender:
+        return False
+    head = text[:pos].rstrip()
+    phrase = head[max(head.rfind(" "), head.rfind("\n"), head.rfind("\t")) + 1:]
+    if not phrase or not _patterns()["org_head"].match(phrase):
+        return False
+    return phrase not in sender and sender not in phrase
 
 
 def _has_request(text: str) -> bool:

@@ -44,7 +44,8 @@ def assign_tasks(doc: Document) -> None:
         letter.tasks = find_tasks(doc.text[start:end], letter_key=letter_key(letter, i),
                                   recipients=letter.recipients, reference=letter.date,
                                   received=_received(letter), base_offset=start,
-                                  audience=audience(letter), appointees=appointees(letter))
+                                  audience=audience(letter), appointees=appointees(letter),
+                                  sender=letter.sender)
         if i == 0 and len(doc.letters) > 1:
             for t in letter.tasks:
                 t.addressed_to_receiver = True
