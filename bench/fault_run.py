@@ -220,6 +220,8 @@ class Radicale:
 
         out = []
         for obj in dav_client(self.calendar).calendar(url=self.calendar).objects(load_objects=True):
+            if obj.data is None:  # listed by the sync report as deleted
+                continue
             cal = icalendar.Calendar.from_ical(obj.data)
             out += [str(c["uid"]) for c in cal.walk() if c.name in ("VTODO", "VEVENT")]
         return out

@@ -84,7 +84,7 @@ def _ingest(store: Store, path: Path, who: str, progress: Progress) -> Outcome:
     if arrival.size > config.max_file_bytes:
         reason = FileTooLargeError(f"{arrival.size} bytes, more than the limit of {config.max_file_bytes}").reason
         with store.transaction() as s:
-            repo.add_event(s, "failed", who, subject=str(path), reason=reason)
+            repo.add_event(s, "rejected", who, subject=str(path), reason=reason, size=arrival.size)
         return Outcome(path, "failed", reason=reason)
     progress("hash", path=str(path))
     arrival.sha256 = sha256_file(path)

@@ -141,8 +141,9 @@ def test_webhook_retries_with_backoff_then_delivers(tmp_path, hook_server):
     assert states(store) == {"sent": n}
     keys = {k for k, _ in Hook.calls}
     tasks = stored_tasks(store)
-    assert keys == {f"{t}:{h}" for t, h in tasks.items()} and len(Hook.calls) == 3 * n
-    assert all(body["task"]["id"] == body["task_id"] for _, body in Hook.calls)
+    assert keys == {f"{t}:v1" for t in tasks} and len(Hook.calls) == 3 * n
+    assert all(body["task"]["id"] == body["task_id"] and body["event"] == "upsert"
+               and body["payload_hash"] == tasks[body["task_id"]] for _, body in Hook.calls)
 
 
 def test_webhook_dead_letter_after_n_failures(tmp_path, hook_server):
@@ -195,6 +196,8 @@ def calendar_items(url: str) -> list[tuple[str, str]]:
     client = caldav.DAVClient(url=url, username="clerk", password="x", enable_rfc6764=False, require_tls=False)
     items = []
     for obj in client.calendar(url=url).objects(load_objects=True):
+        if obj.data is None:  # listed by the sync report as deleted
+            continue
         cal = icalendar.Calendar.from_ical(obj.data)
         items += [(str(c["uid"]), str(c["summary"])) for c in cal.walk() if c.name in ("VTODO", "VEVENT")]
     return items
@@ -215,3 +218,71 @@ def test_caldav_push_to_radicale_once_per_task(tmp_path, radicale):
     assert sorted(uid for uid, _ in items) == sorted(f"{t}@circulars" for t in stored_tasks(store))
     assert dict(items)[f"{tid}@circulars"] == "งานที่แก้แล้ว"
     assert set(states(store)) == {"sent"}
+
+
+def test_withdrawn_task_is_deleted_announced_and_dropped_everywhere(tmp_path, radicale, hook_server):
+    """A task that reprocess no longer finds: deleted from CalDAV, a ``withdrawn`` event to the
+    webhook, a withdrawn line in JSONL, gone from the CSV and ICS snapshots; when a later
+    reprocess finds it again it comes back as a new version."""
+    from circulars.inbox import Arrival, extract_archived, reprocess
+
+    Hook.fail_first = 0
+    out = tmp_path / "out"
+    cal = make_calendar(radicale, "withdraw")
+    hook = f"http://127.0.0.1:{hook_server.server_port}/tasks"
+    store = make_store(tmp_path, SinkConfig("j", "jsonl", out / "t.jsonl"), SinkConfig("c", "csv", out / "t.csv"),
+                       SinkConfig("i", "ics", out / "t.ics"), SinkConfig("cal", "caldav", url=cal),
+                       SinkConfig("hook", "webhook", url=hook))
+    ingest_corpus(store, tmp_path, "01_", "05_")
+    Dispatcher(store, "test").run_once()
+    before = stored_tasks(store)
+    with store.transaction() as s:  # the extractors "improved": the first letter's first task is gone
+        doc = s.scalars(select(repo.DocumentRow).order_by(repo.DocumentRow.id)).first()
+        sha, archived = doc.sha256, store.config.home / doc.archive_path
+    doc_json, _ = extract_archived(Arrival(Path(doc.original_name), 0, "", sha, archived), store.config,
+                                   lambda *a, **k: None)
+    letter = next(x for x in doc_json["letters"] if x["tasks"])
+    gone = letter["tasks"].pop(0)["id"]
+    with store.transaction() as s:
+        queued = repo.store_extraction(s, repo.find_document(s, sha), doc_json, store.sink_names, "test")
+    assert gone in queued
+    assert Dispatcher(store, "test").run_once().sent == dict.fromkeys(["j", "c", "i", "cal", "hook"], 1)
+    assert set(stored_tasks(store)) == set(before) - {gone}
+    assert f"{gone}@circulars" not in dict(calendar_items(cal))
+    assert len(calendar_items(cal)) == len(before) - 1
+    last = [json.loads(x) for x in (out / "t.jsonl").read_text(encoding="utf-8").splitlines()][-1]
+    assert last["id"] == gone and last["withdrawn"] is True
+    assert gone not in (out / "t.csv").read_text(encoding="utf-8-sig")
+    assert gone not in (out / "t.ics").read_text(encoding="utf-8")
+    key, body = Hook.calls[-1]
+    assert body["event"] == "withdrawn" and body["task_id"] == gone and key == f"{gone}:v2" and body["task"] is None
+    with store.transaction() as s:
+        assert [e.subject for e in s.scalars(select(repo.EventRow).where(repo.EventRow.kind == "task-withdrawn"))] == [gone]
+    assert reprocess(store, "test")["with changed tasks"] == 1  # found again: back everywhere, version 3
+    Dispatcher(store, "test").run_once()
+    assert set(stored_tasks(store)) == set(before)
+    assert sorted(uid for uid, _ in calendar_items(cal)) == sorted(f"{t}@circulars" for t in before)
+    assert Hook.calls[-1][0] == f"{gone}:v3" and Hook.calls[-1][1]["event"] == "upsert"
+    lines = [json.loads(x) for x in (out / "t.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [x.get("withdrawn", False) for x in lines if x["id"] == gone] == [False, True, False]
+
+
+def test_requeue_makes_dead_items_pending_and_delivers_them(tmp_path, hook_server):
+    Hook.fail_first = 3
+    url = f"http://127.0.0.1:{hook_server.server_port}/tasks"
+    store = make_store(tmp_path, SinkConfig("hook", "webhook", url=url, max_attempts=3, backoff_seconds=0.01))
+    n = ingest_corpus(store, tmp_path, "06_")
+    d = Dispatcher(store, "test")
+    for _ in range(20):
+        d.run_once()
+        time.sleep(0.03)
+    assert states(store) == {"dead": n}
+    with store.transaction() as s:
+        assert len(repo.status(s)["dead"]) == n
+    assert d.requeue(sinks=["other"]) == 0
+    assert d.requeue(sinks=["hook"]) == n  # the tracker is back: deliver again
+    assert d.run_once().sent == {"hook": n}
+    assert states(store) == {"sent": n}
+    with store.transaction() as s:
+        kinds = [e.kind for e in s.scalars(select(repo.EventRow))]
+    assert kinds.count("requeued") == n and kinds.count("dead-letter") == n

@@ -84,8 +84,31 @@ def test_migrations_create_every_table_and_reopen(tmp_path):
     assert TABLES <= set(inspect(store.engine).get_table_names())
     with store.engine.connect() as c:
         assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
     assert (tmp_path / "home" / "circulars.db").is_file()
+
+
+def test_store_made_at_0001_is_migrated_keeping_its_outbox(tmp_path):
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
+    from circulars.store.engine import make_engine
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = make_engine(url)
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", "circulars.store:migrations")
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(text("INSERT INTO outbox (sink, task_id, payload_hash, state, attempts, next_try, created_at) "
+                          "VALUES ('j', 't1', 'h1', 'sent', 1, '2026-11-30 00:00:00', '2026-11-30 00:00:00')"))
+    engine.dispose()
+    store = open_store(load_config(Config(home=tmp_path / "home"), db=url))
+    with store.transaction() as s:
+        row = s.scalar(select(OutboxRow))
+        assert (row.task_id, row.state, row.op, row.version) == ("t1", "sent", "upsert", 1)
+    store.close()
 
 
 def test_ingest_records_document_letters_tasks(any_store, tmp_path):

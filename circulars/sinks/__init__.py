@@ -96,14 +96,22 @@ class Dispatcher:
             report.retried[cfg.name] = report.retried.get(cfg.name, 0) + 1
         return False
 
+    def requeue(self, *, sinks: list[str] | None = None, task_ids: list[str] | None = None) -> int:
+        """Dead items (of these sinks or tasks) pending again; see ``repo.requeue``."""
+        with self.store.transaction() as s:
+            return repo.requeue(s, self.who, sinks=sinks, task_ids=task_ids)
+
     def pending(self) -> int:
         with self.store.transaction() as s:
             return len(list(s.scalars(select(OutboxRow.id).where(OutboxRow.state == "pending"))))
 
 
 def _delivery(s, item: OutboxRow) -> Delivery:
-    """The task as the store holds it now (a withdrawn task has no data: nothing to send)."""
+    """The task as the store holds it now; a delete carries no data. An upsert whose task is
+    gone (withdrawn meanwhile: its delete is queued too) has nothing to send."""
+    if item.op == "delete":
+        return Delivery(item.id, item.task_id, item.payload_hash, None, "delete", item.version)
     task = repo.task_data(s, item.task_id)
     if task is None:
-        return Delivery(item.id, item.task_id, item.payload_hash, None)
-    return Delivery(item.id, item.task_id, task.payload_hash, task.data)
+        return Delivery(item.id, item.task_id, item.payload_hash, None, "upsert", item.version)
+    return Delivery(item.id, item.task_id, task.payload_hash, task.data, "upsert", item.version)

@@ -12,12 +12,19 @@ from ..taskexport import TaskRow
 
 @dataclass(frozen=True)
 class Delivery:
-    """One version of one task for one sink (an outbox item and the task's data)."""
+    """One version of one task for one sink (an outbox item and the task's data), or its
+    withdrawal (``op == "delete"``: the task is no longer in the store)."""
 
     outbox_id: int
     task_id: str
     payload_hash: str
-    data: dict | None  # None: the task is no longer in the store
+    data: dict | None  # None: nothing to send (withdrawn)
+    op: str = "upsert"  # upsert | delete
+    version: int = 1
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.op == "delete"
 
 
 @dataclass(frozen=True)

@@ -83,11 +83,14 @@ class CaldavSink:
             if results and results[-1].error and _unreachable(results[-1].error):  # the server is down: try later
                 results.append(Result(d.outbox_id, results[-1].error))
                 continue
-            if d.data is None:
+            if d.data is None and not d.withdrawn:
                 results.append(Result(d.outbox_id))
                 continue
             try:
-                self._put(d.data)
+                if d.withdrawn:
+                    self._delete(d.task_id)
+                else:
+                    self._put(d.data)
                 results.append(Result(d.outbox_id))
             except Exception as e:  # noqa: BLE001 - any client error is retried from the outbox
                 self.calendar = None
@@ -102,6 +105,20 @@ class CaldavSink:
             cal.add_event(ical=text, increase_seqno=False)
         else:
             cal.add_todo(ical=text, increase_seqno=False)
+
+
+    def _delete(self, task_id: str) -> None:
+        """Delete the task's object; one already gone is fine (a repeated delivery)."""
+        from caldav.lib.error import NotFoundError
+
+        try:
+            obj = self._calendar().object_by_uid(f"{task_id}@circulars")
+        except NotFoundError:
+            return
+        try:
+            obj.delete()
+        except NotFoundError:
+            return
 
 
 def _unreachable(error: str) -> bool:

@@ -16,9 +16,10 @@ from .base import Delivery, Result, task_row
 
 @dataclass
 class JsonlSink:
-    """Appends ``{...task, "payload_hash": h}`` unless the file's last line for that task id
-    already has this hash, so a delivery repeated after a crash writes nothing. A torn last
-    line (a crash mid-write) is cut off before appending."""
+    """Appends ``{...task, "payload_hash": h, "version": n}`` unless the file's last line for
+    that task id already has this hash, so a delivery repeated after a crash writes nothing.
+    A withdrawn task gets ``{"id": ..., "withdrawn": true, "payload_hash": "WITHDRAWN"}``.
+    A torn last line (a crash mid-write) is cut off before appending."""
 
     name: str
     path: Path
@@ -30,7 +31,8 @@ class JsonlSink:
         with self.path.open("a+b") as f:
             fcntl.flock(f, fcntl.LOCK_EX)
             self._refresh(f)
-            lines = [self._line(d) for d in deliveries if d.data and self.index.get(d.task_id) != d.payload_hash]
+            lines = [self._line(d) for d in deliveries
+                     if (d.data or d.withdrawn) and self.index.get(d.task_id) != d.payload_hash]
             if lines:
                 f.seek(0, os.SEEK_END)
                 f.write(b"".join(lines))
@@ -41,7 +43,9 @@ class JsonlSink:
 
     def _line(self, d: Delivery) -> bytes:
         self.index[d.task_id] = d.payload_hash
-        return (json.dumps({**d.data, "payload_hash": d.payload_hash}, ensure_ascii=False) + "\n").encode("utf-8")
+        obj = ({"id": d.task_id, "withdrawn": True} if d.withdrawn else d.data)
+        return (json.dumps({**obj, "payload_hash": d.payload_hash, "version": d.version}, ensure_ascii=False)
+                + "\n").encode("utf-8")
 
     def _refresh(self, f) -> None:
         size = f.seek(0, os.SEEK_END)

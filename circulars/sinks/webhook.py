@@ -1,6 +1,12 @@
-"""Webhook: a JSON POST per task version with ``Idempotency-Key: <task id>:<payload hash>``,
-so a receiver that honours the key stores each version once even when a delivery is
-repeated after a crash or a lost answer."""
+"""Webhook: a JSON POST per queued delivery with ``Idempotency-Key: <task id>:v<version>``,
+so a receiver that honours the key applies each delivery once even when it is repeated
+after a crash or a lost answer. The body::
+
+    {"event": "upsert" | "withdrawn", "task_id": ..., "version": n, "payload_hash": ...,
+     "task": {...} | null}
+
+``version`` grows with every change of the task: a receiver keeps the highest it has seen.
+A task withdrawn on ``reprocess`` is announced with ``"event": "withdrawn"``."""
 
 from __future__ import annotations
 
@@ -30,13 +36,14 @@ class WebhookSink:
         return results
 
     def _post(self, d: Delivery) -> Result:
-        if d.data is None:
+        if d.data is None and not d.withdrawn:
             return Result(d.outbox_id)
-        body = json.dumps({"task_id": d.task_id, "payload_hash": d.payload_hash, "task": d.data},
+        body = json.dumps({"event": "withdrawn" if d.withdrawn else "upsert", "task_id": d.task_id,
+                           "version": d.version, "payload_hash": d.payload_hash, "task": d.data},
                           ensure_ascii=False).encode("utf-8")
         req = urllib.request.Request(self.url, data=body, method="POST", headers={
             "Content-Type": "application/json; charset=utf-8",
-            "Idempotency-Key": f"{d.task_id}:{d.payload_hash}",
+            "Idempotency-Key": f"{d.task_id}:v{d.version}",
             "User-Agent": "circulars",
         })
         try:

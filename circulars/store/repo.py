@@ -103,8 +103,9 @@ def task_payloads(doc_json: dict, name: str) -> list[tuple[int | None, dict]]:
 
 def store_extraction(s: Session, doc: DocumentRow, doc_json: dict, sinks: Iterable[str], who: str) -> list[str]:
     """Replace the letters, citations, links, stamps and tasks of ``doc`` by ``doc_json`` (with the
-    manual corrections applied) and queue every new or changed task for every sink. Returns the
-    ids of the tasks queued."""
+    manual corrections applied) and queue every new or changed task for every sink; a task of
+    ``doc`` no longer found is withdrawn (a ``delete`` for each sink). Returns the ids of the
+    tasks queued (changed or withdrawn)."""
     corrections = load_corrections(s)
     s.execute(delete(LetterRow).where(LetterRow.document_id == doc.id))
     s.execute(delete(LinkRow).where(LinkRow.document_id == doc.id))
@@ -112,12 +113,15 @@ def store_extraction(s: Session, doc: DocumentRow, doc_json: dict, sinks: Iterab
     source = doc_json["source"]
     doc.pages, doc.method, doc.warnings = source["pages"], source["method"], list(doc_json["warnings"])
     doc.status, doc.error, doc.processed_at = "registered", None, utcnow()
-    for i, letter in enumerate(doc_json["letters"]):
-        _add_letter(s, doc, i, apply_letter_corrections(letter, corrections.get(f"letter:{doc.sha256}:{i}", {})))
+    letters = [apply_letter_corrections(letter, corrections.get(f"letter:{doc.sha256}:{i}", {}))
+               for i, letter in enumerate(doc_json["letters"])]
+    for i, letter in enumerate(letters):
+        _add_letter(s, doc, i, letter)
     for link in doc_json["links"]:
         s.add(LinkRow(document_id=doc.id, source_index=link["from"], target_index=link["to"],
                       relation=link["relation"]))
-    return _store_tasks(s, doc, doc_json, corrections, list(sinks), who)
+    # the tasks carry the letter's reference and subject: as corrected
+    return _store_tasks(s, doc, {**doc_json, "letters": letters}, corrections, list(sinks), who)
 
 
 def _add_letter(s: Session, doc: DocumentRow, index: int, data: dict) -> None:
@@ -152,10 +156,21 @@ def _store_tasks(s: Session, doc: DocumentRow, doc_json: dict, corrections: dict
             queued.append(data["id"])
             enqueue(s, data["id"], payload_hash(data), sinks)
     stale = select(TaskRecord).where(TaskRecord.document_id == doc.id, TaskRecord.task_id.not_in(seen or {""}))
-    for gone in s.scalars(stale):
-        add_event(s, "task-withdrawn", who, sha=doc.sha256, subject=gone.task_id)
-        s.delete(gone)
+    for gone in list(s.scalars(stale)):
+        withdraw(s, gone, who, sinks, sha=doc.sha256)
+        queued.append(gone.task_id)
     return queued
+
+
+def withdraw(s: Session, task: TaskRecord, who: str, sinks: Iterable[str], *, sha: str | None = None) -> None:
+    """Remove a task from the store and queue its deletion for every sink that was given it
+    (CalDAV deletes the object, the webhook gets a ``withdrawn`` event, JSONL a withdrawn
+    line, CSV and ICS are rewritten without it)."""
+    add_event(s, "task-withdrawn", who, sha=sha, subject=task.task_id, action=task.data.get("action"))
+    had = set(s.scalars(select(OutboxRow.sink).where(OutboxRow.task_id == task.task_id)))
+    enqueue(s, task.task_id, WITHDRAWN, [k for k in sinks if k in had], op="delete")
+    s.delete(task)
+    s.flush()
 
 
 def _upsert_task(s: Session, doc: DocumentRow, letter_index: int | None, data: dict) -> bool:
@@ -261,8 +276,16 @@ def _corrected_fields(s: Session, target: str) -> dict[str, Any]:
 
 # ----- outbox -----------------------------------------------------------------------------
 
-def enqueue(s: Session, task_id: str, h: str, sinks: Iterable[str]) -> None:
-    """Queue this version of a task for each sink; older pending versions are superseded."""
+WITHDRAWN = "WITHDRAWN"  # the payload hash of a delete
+
+
+def enqueue(s: Session, task_id: str, h: str, sinks: Iterable[str], *, op: str = "upsert") -> None:
+    """Queue this version of a task (or its deletion) for each sink; older pending versions
+    are superseded. Each queued delivery gets the task's next version number."""
+    sinks = list(sinks)
+    if not sinks:
+        return
+    version = int(s.scalar(select(func.max(OutboxRow.version)).where(OutboxRow.task_id == task_id)) or 0) + 1
     for sink in sinks:
         s.execute(update(OutboxRow).where(OutboxRow.sink == sink, OutboxRow.task_id == task_id,
                                           OutboxRow.state == "pending", OutboxRow.payload_hash != h)
@@ -270,10 +293,29 @@ def enqueue(s: Session, task_id: str, h: str, sinks: Iterable[str]) -> None:
         row = s.scalar(select(OutboxRow).where(OutboxRow.sink == sink, OutboxRow.task_id == task_id,
                                                OutboxRow.payload_hash == h))
         if row is None:
-            s.add(OutboxRow(sink=sink, task_id=task_id, payload_hash=h))
+            s.add(OutboxRow(sink=sink, task_id=task_id, payload_hash=h, op=op, version=version))
         elif row.state != "pending":
             row.state, row.attempts, row.next_try, row.last_error = "pending", 0, utcnow(), None
+            row.op, row.version, row.sent_at = op, version, None
     s.flush()
+
+
+def requeue(s: Session, who: str, *, sinks: Iterable[str] | None = None, task_ids: Iterable[str] | None = None,
+            states: tuple[str, ...] = ("dead",)) -> int:
+    """Make dead outbox items (of these sinks or tasks; all when None) pending again, due now,
+    with their attempts reset. Returns how many."""
+    q = select(OutboxRow).where(OutboxRow.state.in_(states))
+    if sinks is not None:
+        q = q.where(OutboxRow.sink.in_(list(sinks)))
+    rows = list(s.scalars(q))
+    if task_ids is not None:
+        wanted = list(task_ids)
+        rows = [r for r in rows if any(r.task_id.startswith(t) for t in wanted)]
+    for row in rows:
+        row.state, row.attempts, row.next_try, row.last_error = "pending", 0, utcnow(), None
+        add_event(s, "requeued", who, subject=f"{row.sink}:{row.task_id}", version=row.version)
+    s.flush()
+    return len(rows)
 
 
 def due_items(s: Session, sink: str, now: dt.datetime, limit: int = 500) -> list[OutboxRow]:
@@ -301,16 +343,28 @@ def status(s: Session) -> dict[str, Any]:
     outbox: dict[str, dict[str, int]] = {}
     for sink, state, n in pending:
         outbox.setdefault(sink, {})[state] = n
+    rejected = list({e.subject: {"name": e.subject, "reason": (e.detail or {}).get("reason")}
+                     for e in s.scalars(select(EventRow).where(EventRow.kind == "rejected").order_by(EventRow.id))
+                     }.values())  # too large: not archived; once per path
+    dead = [{"sink": r.sink, "task_id": r.task_id, "op": r.op, "attempts": r.attempts, "error": r.last_error}
+            for r in s.scalars(select(OutboxRow).where(OutboxRow.state == "dead").order_by(OutboxRow.id))]
+    last = s.scalar(select(func.max(EventRow.at)).where(EventRow.kind.in_(("ingested", "duplicate", "failed"))))
     return {
         "documents": count(docs.where(DocumentRow.status == "registered")),
+        "pages": count(select(func.sum(DocumentRow.pages)).where(DocumentRow.status == "registered")),
         "letters": count(select(func.count()).select_from(LetterRow)),
         "tasks": count(select(func.count()).select_from(TaskRecord)),
+        "tasks_with_due_date": count(select(func.count()).select_from(TaskRecord).where(TaskRecord.due.is_not(None))),
         "duplicates": count(select(func.sum(DocumentRow.arrivals - 1))),
-        "failed": count(docs.where(DocumentRow.status == "failed")),
+        "failed": count(docs.where(DocumentRow.status == "failed")) + len(rejected),
         "failed_files": [{"name": d.original_name, "sha256": d.sha256, "reason": d.error}
                          for d in s.scalars(select(DocumentRow).where(DocumentRow.status == "failed")
-                                            .order_by(DocumentRow.id))],
+                                            .order_by(DocumentRow.id))]
+                        + [{"name": r["name"], "sha256": None, "reason": r["reason"]} for r in rejected],
         "corrections": count(select(func.count()).select_from(CorrectionRow)),
         "events": count(select(func.count()).select_from(EventRow)),
+        "last_arrival": last.isoformat() + "Z" if last else None,
         "outbox": outbox,
+        "pending": {sink: states.get("pending", 0) for sink, states in outbox.items()},
+        "dead": dead,
     }

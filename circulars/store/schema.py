@@ -154,7 +154,10 @@ class EventRow(Base):
 
 
 class OutboxRow(Base):
-    """One delivery of one version of a task to one sink: pending → sent, or dead after N failures."""
+    """One delivery of one version of a task to one sink: pending → sent, or dead after N
+    failures (``circulars requeue`` makes it pending again). ``op`` is ``upsert`` or ``delete``
+    (the task was withdrawn, ``payload_hash`` is then ``WITHDRAWN``); ``version`` grows with
+    every delivery queued for the task."""
 
     __tablename__ = "outbox"
     __table_args__ = (UniqueConstraint("sink", "task_id", "payload_hash"),)
@@ -162,6 +165,8 @@ class OutboxRow(Base):
     sink: Mapped[str] = mapped_column(String(100), index=True)
     task_id: Mapped[str] = mapped_column(String(64), index=True)
     payload_hash: Mapped[str] = mapped_column(String(64))
+    op: Mapped[str] = mapped_column(String(16), default="upsert", server_default="upsert")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_try: Mapped[dt.datetime] = mapped_column(DateTime(), default=utcnow)
