@@ -471,3 +471,22 @@ RECOUNT = """ด้วยจังหวัดนครนายกได้ร�
 def test_request_recounted_from_another_office_is_no_task(sender, dates):
     tasks = tasks_of(RECOUNT, sender=sender, reference=D(2026, 3, 6))
     assert [t.deadline.date for t in tasks] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "dates"),
+    [
+        pytest.param("๒.๑ เทศบาลจะส่งแบบแจ้งการประเมินภาษีให้แก่ผู้เสียภาษีภายในเดือนกุมภาพันธ์ ๒๕๖๘\n"
+                     "๒.๒ ให้ผู้เสียภาษีชำระภาษี ภายในเดือนเมษายน ๒๕๖๘", "เทศบาลเมืองลำพูน", [D(2025, 4, 30)],
+                     id="issuer-will-send"),
+        pytest.param("สำนักงานเขตบางกะปิจะประกาศรายชื่อผู้มีสิทธิ ในวันศุกร์ที่ ๓๑ มกราคม ๒๕๖๘ เวลา ๑๐.๐๐ น.",
+                     "สำนักงานเขตบางกะปิ", [], id="issuer-will-announce"),
+        pytest.param("ให้อำเภอส่งรายชื่อ ภายในวันที่ ๓๑ มกราคม ๒๕๖๘ เพื่อจังหวัดจะได้รวบรวม", "ศาลากลางจังหวัดน่าน",
+                     [D(2025, 1, 31)], id="request-before-the-issuer-purpose"),
+        pytest.param("ผู้ยื่นข้อเสนอจะต้องยื่นเอกสาร ภายในวันที่ ๓๑ มกราคม ๒๕๖๘", "องค์การบริหารส่วนตำบลแม่แฝก",
+                     [D(2025, 1, 31)], id="obligation-is-not-an-undertaking"),
+    ],
+)
+def test_issuer_own_undertaking_is_no_task(text, sender, dates):
+    tasks = tasks_of(text, sender=sender, recipients=[], reference=D(2024, 12, 23))
+    assert [t.deadline.date for t in tasks] == dates

@@ -226,6 +226,8 @@ def test_event(text, date, time):
         pytest.param("ประกาศ ณ วันที่ ๑ ตุลาคม ๒๕๖๖", id="announced-on"),
         pytest.param("ที่ทำการปกครองจังหวัดสกลนคร\nเลขที่ ๙๙\nวันที่ ๒๒ มี.ค. ๒๕๖๔\nเวลา ๑๐:๓๐", id="seed-stamp"),
         pytest.param("ภายในวันที่ ๕", id="day-without-month-or-rule"),
+        pytest.param("ให้เจ้าของป้ายที่แสดงไว้ก่อนวันที่ ๑ มกราคม ๒๕๖๘ ยื่นแบบ", id="date-describing-a-sign"),
+        pytest.param("ผู้ประสบภัยที่เกิดขึ้นก่อนวันที่ ๑ ตุลาคม ๒๕๖๖", id="date-describing-an-event"),
     ],
 )
 def test_not_a_deadline(text):

@@ -84,6 +84,7 @@ class _Info:
     children: list[_Info] = field(default_factory=list)
     children_due: bool = False
     tasks: list[Task] = field(default_factory=list)
+    undertakings: list[Deadline] = field(default_factory=list)  # the issuer's own: no tasks
 
 
 # ---------------------------------------------------------------- patterns
@@ -107,6 +108,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "who_abbreviation": re.compile(rf"\s?(?P<who>{_ABBREVIATION})(?=\s)"),
         "duty": re.compile(rf"\s*(?:{alt(w['duty'])})"),
         "org_head": re.compile(org),
+        "undertaking": re.compile(rf"(?P<who>[^\s]+?){w['undertaking']}(?!{alt(w['undertaking_not_before'])})"),
         "pass_on": re.compile(alt(w["pass_on"])),
         "background": re.compile(rf"\s*(?:{alt(w['background'])})"),
         "intro": re.compile(rf"(?:{alt(w['intro_end'])})\s*[:：]?\s*$"),
@@ -285,7 +287,22 @@ def _read(text: str, u: Unit, reference: dt.date | None, received: dt.date | Non
     # the unit's own assignee is named before its last deadline, not in what follows it
     intro = bool(p["intro"].search(masked)) and not u.skip
     named = masked[cutoff:max([cutoff, *(d.span[1] for d in deadlines)])] if deadlines and not intro else rest
-    return _Info(u, text[u.start:u.end], masked, deadlines, cutoff, _has_request(rest), _subject(named), intro)
+    info = _Info(u, text[u.start:u.end], masked, deadlines, cutoff, _has_request(rest), _subject(named), intro)
+    info.undertakings = [d for d in deadlines if _undertaken(info, d, sender)]
+    return info
+
+
+def _undertaken(info: _Info, d: Deadline, sender: str | None) -> bool:
+    """The clause of ``d`` tells what the issuer itself will do (เทศบาลจะส่ง… ภายในเดือน…,
+    สำนักงานเขตบางกะปิจะประกาศรายชื่อ… ในวันศุกร์ที่ …)."""
+    if not sender:
+        return False
+    clause = info.masked[_clause_start(info, d.span[0]):d.span[0]]
+    found = list(_patterns()["undertaking"].finditer(clause))
+    if not found:
+        return False
+    who = found[-1].group("who")
+    return bool(_patterns()["org_head"].match(who)) and (who in sender or sender in who)
 
 
 def _recounted(text: str, pos: int, sender: str | None) -> bool:
@@ -422,7 +439,7 @@ def _unit_tasks(info: _Info, following: _Info | None, ctx: _Ctx) -> list[Task]:
     for i, d in enumerate(info.deadlines):
         src, segment = info, _segment(info, d, prev_end)
         prev_end = d.span[1]
-        if info.intro and info.children_due and d.kind != "event":
+        if (info.intro and info.children_due and d.kind != "event") or d in info.undertakings:
             continue
         if segment is None and d.kind == "event" and following is not None:
             src, segment = following, _event_request(info, d, following)
@@ -465,11 +482,21 @@ def _segment(info: _Info, d: Deadline, prev_end: int) -> Span | None:
     start = max(_clause_start(info, d.span[0]), prev_end, info.cutoff)
     if _has_request(info.masked[start:d.span[1]]):
         return start, d.span[1]
-    if any(a.instruction for a in _ancestors(info)) or _is_schedule_item(info):
+    if any(a.instruction for a in _ancestors(info)) or _is_schedule_item(info) or _among_instructions(info):
         return start, d.span[1]  # an item of an instruction: the item is the action
     if d.kind == "event":
         return _attend_clause(info, d)
     return (start, d.span[1]) if info.instruction else None
+
+
+def _among_instructions(info: _Info) -> bool:
+    """An item of a plan whose other items are mostly instructions (๓.๑ ให้เจ้าหน้าที่…, ๓.๒ ให้…,
+    ๓.๓ จัดประชุมชี้แจง… ในวันจันทร์ที่ …): it is one too, though it names no request."""
+    if info.parent is None or info.unit.level == 0:
+        return False
+    others = [c for c in info.parent.children if c is not info and c.unit.level == info.unit.level]
+    told = sum(c.instruction for c in others)
+    return told > 0 and 2 * told >= len(others)
 
 
 def _attend_clause(info: _Info, d: Deadline) -> Span | None:
