@@ -490,3 +490,12 @@ def test_request_recounted_from_another_office_is_no_task(sender, dates):
 def test_issuer_own_undertaking_is_no_task(text, sender, dates):
     tasks = tasks_of(text, sender=sender, recipients=[], reference=D(2024, 12, 23))
     assert [t.deadline.date for t in tasks] == dates
+
+
+def test_relative_deadline_counted_from_the_end_of_a_named_period():
+    text = ("๓.๑ ให้เจ้าหน้าที่ออกตรวจติดตามราคาสินค้า ระหว่างวันที่ ๑๙ - ๓๐ กันยายน ๒๕๖๘\n"
+            "๓.๒ ให้หัวหน้ากลุ่มสรุปผลการตรวจติดตามเสนอพาณิชย์จังหวัด ภายใน ๓ วันทำการ นับแต่วันสิ้นสุดการตรวจติดตาม\n")
+    ranged, relative = tasks_of(text, reference=D(2025, 9, 18))
+    assert (ranged.deadline.kind, ranged.deadline.date) == ("range", D(2025, 9, 30))
+    # 30 Sep 2025 is a Tuesday: 1, 2, 3 Oct are the three business days after it
+    assert (relative.deadline.kind, relative.deadline.date) == ("relative", D(2025, 10, 3))

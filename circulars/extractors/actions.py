@@ -402,7 +402,7 @@ def _anchor_on_events(infos: list[_Info]) -> None:
               if d.kind in ("event", "range") and d.date]
     for k, info in enumerate(infos):
         for d in info.deadlines:
-            words = {m.group(0) for m in p["event"].finditer(d.anchor or "")}
+            words = {m.group(0) for m in p["event"].finditer(d.anchor or "")} | _ended_activity(d.anchor)
             if d.kind != "relative" or d.date is not None or not words:
                 continue
             shared = [(j, e) for j, other, e in events if any(w in other.masked for w in words)]
@@ -410,6 +410,18 @@ def _anchor_on_events(infos: list[_Info]) -> None:
             chosen = before[-1] if before else (shared[0][1] if shared else None)
             if chosen is not None:
                 d.date = count_from(d, chosen.date)
+
+
+def _ended_activity(anchor: str | None) -> set[str]:
+    """The activity whose end a relative deadline counts from: วันสิ้นสุดการตรวจติดตาม → ตรวจติดตาม."""
+    r = data.task_words()["relative"]
+    for word in r["anchor_end"]:
+        at = (anchor or "").find(word)
+        if at >= 0:
+            rest = anchor[at + len(word):].strip()
+            rest = rest.removeprefix(r["anchor_noun"]).split()[0] if rest.strip() else ""
+            return {rest} if len(rest) >= r["anchor_min_chars"] else set()
+    return set()
 
 
 def _ancestors(info: _Info):
