@@ -155,7 +155,7 @@ def cmd_gen(args) -> None:
             pdf = Path(tmp) / f"{stem}.pdf"
             truth = render_letter_pdf(text, pdf, ScanStyle.random(seed=i))
             doc = extract_file(pdf, Config())
-            hyp = "\n".join(p.text for p in doc.pages)
+            hyp = "\f".join(p.text for p in doc.pages)
             cers.append(cer(hyp, truth))
             r, t = digit_pairs(hyp, truth)
             right, total = right + r, total + t

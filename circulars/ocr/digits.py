@@ -15,8 +15,10 @@ from importlib import resources
 import numpy as np
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+REJECT = 10  # class index of "not a digit" (letters, pieces of two digits, halves)
 SIZE = 24
 INNER = 20
+N_FEATURES = SIZE * SIZE + 3
 MIN_PROB = 0.5
 
 
@@ -28,9 +30,11 @@ def ink_box(ink: np.ndarray) -> tuple[int, int, int, int] | None:
     return rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
 
 
-def glyph_features(ink: np.ndarray) -> np.ndarray | None:
+def glyph_features(ink: np.ndarray, ref_height: float | None = None) -> np.ndarray | None:
     """Feature vector of one glyph (ink = non-zero): the glyph scaled to fit 20×20
-    (aspect kept) centred in 24×24, plus its log aspect ratio."""
+    (aspect kept) centred in 24×24, its log aspect ratio, and its height and width over
+    ``ref_height`` (the height of the tallest digit of its run; the glyph's own height
+    when not given)."""
     import cv2
 
     box = ink_box(ink)
@@ -45,7 +49,8 @@ def glyph_features(ink: np.ndarray) -> np.ndarray | None:
     canvas = np.zeros((SIZE, SIZE), np.float32)
     y, x = (SIZE - nh) // 2, (SIZE - nw) // 2
     canvas[y : y + nh, x : x + nw] = small
-    return np.append(canvas.ravel(), np.log(h / w))
+    ref = float(ref_height or h)
+    return np.concatenate([canvas.ravel(), [np.log(h / w), h / ref, w / ref]]).astype(np.float32)
 
 
 @dataclass
@@ -63,22 +68,24 @@ class DigitModel:
         z = np.exp(z - z.max(axis=1, keepdims=True))
         return z / z.sum(axis=1, keepdims=True)
 
-    def classify(self, ink: np.ndarray) -> tuple[str, float] | None:
-        feats = glyph_features(ink)
+    def classify(self, ink: np.ndarray, ref_height: float | None = None) -> tuple[str | None, float] | None:
+        """(digit, probability), the digit None when the glyph is more likely not a digit."""
+        feats = glyph_features(ink, ref_height)
         if feats is None:
             return None
         p = self.proba(feats[None, :])[0]
         k = int(p.argmax())
-        return THAI_DIGITS[k], float(p[k])
+        return (THAI_DIGITS[k] if k < len(THAI_DIGITS) else None), float(p[k])
 
     def save(self, path) -> None:
-        np.savez_compressed(path, **{k: getattr(self, k).astype(np.float32) for k in self.__dataclass_fields__})
+        """Weights as float16 (half the size; the answers do not change)."""
+        np.savez_compressed(path, **{k: getattr(self, k).astype(np.float16) for k in self.__dataclass_fields__})
 
 
 def load_model(path=None) -> DigitModel:
     src = path or resources.files("circulars.data") / "thai_digits.npz"
     with resources.as_file(src) if path is None else _nullctx(path) as p, np.load(p) as data:
-        return DigitModel(**{k: data[k] for k in DigitModel.__dataclass_fields__})
+        return DigitModel(**{k: data[k].astype(np.float32) for k in DigitModel.__dataclass_fields__})
 
 
 class _nullctx:
@@ -101,11 +108,18 @@ def default_model() -> DigitModel | None:
 
 
 MIN_AREA = 6  # px: specks smaller than this are noise, not parts of a glyph
+SLASH = 0.7  # a glyph narrower than this × its height is "/" (Thai digits are wider)
+WIDE = 1.3  # a glyph group wider than this × the run's digit height may be two touching digits
 
 
 def split_glyphs(ink: np.ndarray) -> list[np.ndarray]:
     """The glyphs of a word crop left to right: connected components, those overlapping
     mostly in x merged (a digit broken by the threshold), specks dropped."""
+    return [g for _, g in glyph_groups(ink)]
+
+
+def glyph_groups(ink: np.ndarray) -> list[tuple[int, np.ndarray]]:
+    """(left column, mask) of the glyph groups of ``ink`` left to right (see split_glyphs)."""
     import cv2
 
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
@@ -119,7 +133,7 @@ def split_glyphs(ink: np.ndarray) -> list[np.ndarray]:
                 groups[-1] = [min(gl, left), max(gr, right), [*ids, i]]
                 continue
         groups.append([left, right, [i]])
-    return [np.isin(labels[:, gl:gr], ids) for gl, gr, ids in groups]
+    return [(gl, np.isin(labels[:, gl:gr], ids)) for gl, gr, ids in groups]
 
 
 def main_glyph(ink: np.ndarray) -> np.ndarray:
@@ -142,26 +156,54 @@ def _box(piece: np.ndarray) -> tuple[int, int]:
     return rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
 
 
+def _digit_logp(pieces: list[np.ndarray], ref: float, model: DigitModel) -> np.ndarray:
+    """log of the best digit probability of each piece (-inf for an empty one)."""
+    feats = [glyph_features(p, ref) for p in pieces]
+    ok = [i for i, f in enumerate(feats) if f is not None]
+    out = np.full(len(pieces), -np.inf)
+    if ok:
+        prob = model.proba(np.stack([feats[i] for i in ok]))
+        out[ok] = np.log(prob[:, : len(THAI_DIGITS)].max(axis=1) + 1e-9)
+    return out
+
+
+def split_touching(glyph: np.ndarray, ref: float, model: DigitModel, depth: int = 0) -> list[np.ndarray]:
+    """A wide glyph group cut into digits where the classifier reads both sides best:
+    every column between 0.3 × ``ref`` from either edge is tried; the group stays whole
+    when it reads better as one glyph. Each side is cut again while still wide."""
+    w = _box(glyph)[1]
+    if depth > 3 or w <= WIDE * ref:
+        return [glyph]
+    cols = np.nonzero(glyph.any(axis=0))[0]
+    x0 = int(cols[0])
+    lo, hi = x0 + int(0.3 * ref), int(cols[-1]) + 1 - int(0.3 * ref)
+    cuts = list(range(lo, hi, max(1, round(ref / 16))))
+    if not cuts:
+        return [glyph]
+    sides = [glyph[:, :c] for c in cuts] + [glyph[:, c:] for c in cuts]
+    logp = _digit_logp(sides, ref, model)
+    score = logp[: len(cuts)] + logp[len(cuts) :]
+    best = int(score.argmax())
+    whole = _digit_logp([glyph], ref, model)[0]
+    if score[best] <= 2 * whole:  # two good halves beat one good glyph; a poor whole loses
+        return [glyph]
+    c = cuts[best]
+    left, right = glyph.copy(), glyph.copy()
+    left[:, c:] = False
+    right[:, :c] = False
+    return split_touching(left, ref, model, depth + 1) + split_touching(right, ref, model, depth + 1)
+
+
 def read_glyph(piece: np.ndarray, height: float, model: DigitModel) -> str | None:
-    """A glyph of a numeric run: punctuation by its shape, else a digit by the classifier."""
+    """A glyph of a numeric run: punctuation by its shape, else a digit by the classifier
+    (None when it is not a digit or not sure)."""
     h, w = _box(piece)
     if h < 0.45 * height:
         return "-" if w > 1.8 * h else "."
-    if w < 0.7 * h:
+    if w < SLASH * h:
         return "/"
-    got = model.classify(piece)
-    return got[0] if got and got[1] >= MIN_PROB else None
-
-
-def reread_numeric(text: str, crop: np.ndarray, model: DigitModel) -> str:
-    """A numeric unit rebuilt from its glyphs (tesseract may give a digit two characters)."""
-    pieces = split_glyphs(crop)
-    if not pieces:
-        return text
-    heights = sorted(_box(p)[0] for p in pieces)
-    height = heights[len(heights) // 2] if len(heights) < 3 else heights[-(len(heights) // 2) - 1]
-    read = [read_glyph(p, height, model) for p in pieces]
-    return text if None in read or not any(c in THAI_DIGITS for c in read) else "".join(read)
+    got = model.classify(piece, height)
+    return got[0] if got and got[0] and got[1] >= MIN_PROB else None
 
 
 PAD_X = 40  # px: how far outside tesseract's (imprecise) boxes glyphs are looked for
@@ -198,9 +240,9 @@ def _line_band(run: list) -> tuple[int, int]:
 
 
 def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, False)) -> list[np.ndarray]:
-    """The glyphs under a run: whole components overlapping its boxes (tesseract's boxes
-    are imprecise and cut glyphs), merged and split left to right. Where the text has a
-    space before/after the run, its box is widened by half a glyph on that side."""
+    """The glyph groups under a run: whole components overlapping its boxes (tesseract's
+    boxes are imprecise and cut glyphs), merged and split left to right. Where the text
+    has a space before/after the run, its box is widened by half a glyph on that side."""
     import cv2
 
     half = sorted(w.box[2] for w in run)[len(run) // 2] // 2
@@ -222,14 +264,32 @@ def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, F
     return split_glyphs(np.isin(labels[:, lo:hi], inside))
 
 
-def reread_run(text: str, glyphs: list[np.ndarray], model: DigitModel) -> str:
-    """A numeric run rebuilt from its glyphs (tesseract may give a digit two characters)."""
+def run_height(glyphs: list[np.ndarray]) -> float:
+    """The run's digit height: its tallest glyph group that is not a slash (tall digits
+    ๒ ๔ ๕ ๖ ๗ ๘ ๙ are all about this high, ๐ ๑ ๓ lower)."""
+    boxes = [_box(g) for g in glyphs]
+    return float(max([h for h, w in boxes if w >= SLASH * h] or [h for h, _ in boxes]))
+
+
+def read_run(glyphs: list[np.ndarray], model: DigitModel) -> list[str | None]:
+    """What each glyph of a run reads, touching digits cut apart first."""
     if not glyphs:
-        return text
-    heights = sorted(_box(p)[0] for p in glyphs)
-    height = heights[len(heights) // 2]
-    read = [read_glyph(p, height, model) for p in glyphs]
-    return text if None in read or not any(c in THAI_DIGITS for c in read) else "".join(read)
+        return []
+    ref = run_height(glyphs)
+    pieces = [p for g in glyphs for p in split_touching(g, ref, model)]
+    return [read_glyph(p, ref, model) for p in pieces]
+
+
+def reread_run(text: str, glyphs: list[np.ndarray], model: DigitModel) -> str:
+    """A numeric run rebuilt from its glyphs (tesseract may give a digit two characters).
+    Pieces at either end that are not digits (a neighbour caught by the widened box) are
+    dropped; an unreadable piece inside keeps tesseract's text for the run."""
+    read = read_run(glyphs, model)
+    while read and read[0] in (None, "-", "."):
+        read.pop(0)
+    while read and read[-1] is None:
+        read.pop()
+    return text if not read or None in read or not any(c in THAI_DIGITS for c in read) else "".join(read)
 
 
 def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):

@@ -39,17 +39,53 @@ def cer(hypothesis: str, truth: str) -> float:
     return edit_distance(comparable(hypothesis), ref) / max(1, len(ref))
 
 
+def alignment(a: str, b: str) -> list[tuple[str | None, str | None]]:
+    """A minimal-edit alignment of ``a`` and ``b`` (Levenshtein, unit costs): pairs of
+    characters, ``None`` on the side of an insertion or deletion. Holds the whole cost
+    matrix: meant for short sequences (the digits of a page), not whole pages."""
+    n, m = len(a), len(b)
+    cost = np.empty((n + 1, m + 1), np.int32)
+    cols = np.arange(m + 1, dtype=np.int32)
+    cost[0] = cols
+    bv = np.frombuffer(b.encode("utf-32-le"), dtype=np.uint32) if b else np.zeros(0, np.uint32)
+    for i, ch in enumerate(a, 1):
+        prev = cost[i - 1]
+        cand = np.empty(m + 1, np.int32)
+        cand[0] = i
+        cand[1:] = np.minimum(prev[:-1] + (bv != ord(ch)), prev[1:] + 1)
+        cost[i] = cols + np.minimum.accumulate(cand - cols)
+    pairs: list[tuple[str | None, str | None]] = []
+    i, j = n, m
+    while i or j:
+        if i and j and cost[i, j] == cost[i - 1, j - 1] + (a[i - 1] != b[j - 1]):
+            pairs.append((a[i - 1], b[j - 1]))
+            i, j = i - 1, j - 1
+        elif i and cost[i, j] == cost[i - 1, j] + 1:
+            pairs.append((a[i - 1], None))
+            i -= 1
+        else:
+            pairs.append((None, b[j - 1]))
+            j -= 1
+    return pairs[::-1]
+
+
+_DIGIT_RUNS = re.compile(f"[{THAI_DIGITS}0-9]+")
+
+
+def digit_sequence(text: str) -> str:
+    """The digits (Thai and Latin) of ``text`` in order, ``|`` between runs of digits."""
+    return "|".join(_DIGIT_RUNS.findall(comparable(text)))
+
+
 def digit_pairs(hypothesis: str, truth: str) -> tuple[int, int]:
-    """(Thai digits of ``truth`` read right, Thai digits in ``truth``), by aligning the
-    runs of digits of both texts in order (runs of equal length only)."""
-    runs_t = re.findall(f"[{THAI_DIGITS}]+", comparable(truth))
-    runs_h = re.findall(f"[{THAI_DIGITS}]+", comparable(hypothesis))
-    total = sum(len(r) for r in runs_t)
-    right, j = 0, 0
-    for run in runs_t:
-        k = next((x for x in range(j, min(j + 3, len(runs_h))) if len(runs_h[x]) == len(run)), None)
-        if k is None:
-            continue
-        right += sum(1 for x, y in zip(run, runs_h[k]) if x == y)
-        j = k + 1
-    return right, total
+    """(Thai digits of ``truth`` read right, Thai digits in ``truth``): the digit sequences
+    of both texts (runs separated by ``|``) aligned by edit distance, a truth digit being
+    right when it is aligned with the same digit. A missing or extra digit costs only
+    itself; a Thai digit read as a Latin one or as a letter is wrong. Texts holding form
+    feeds (pages) on both sides with the same count are aligned page by page."""
+    if "\f" in truth and hypothesis.count("\f") == truth.count("\f"):
+        got = [digit_pairs(h, t) for h, t in zip(hypothesis.split("\f"), truth.split("\f"))]
+        return sum(g[0] for g in got), sum(g[1] for g in got)
+    pairs = alignment(digit_sequence(truth), digit_sequence(hypothesis))
+    right = sum(1 for t, h in pairs if t is not None and t in THAI_DIGITS and t == h)
+    return right, sum(1 for t, _ in pairs if t is not None and t in THAI_DIGITS)
