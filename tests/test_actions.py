@@ -499,3 +499,23 @@ def test_relative_deadline_counted_from_the_end_of_a_named_period():
     assert (ranged.deadline.kind, ranged.deadline.date) == ("range", D(2025, 9, 30))
     # 30 Sep 2025 is a Tuesday: 1, 2, 3 Oct are the three business days after it
     assert (relative.deadline.kind, relative.deadline.date) == ("relative", D(2025, 10, 3))
+
+
+TRAINING = """เนื่องจากหน่วยงานภาครัฐรายงานข้อมูลการใช้พลังงานไม่ครบถ้วน สำนักงานพลังงานจังหวัดสตูลจึงได้จัดการฝึกอบรม\
+หลักสูตรการจัดการพลังงาน ระหว่างวันที่ ๔ - ๕ กุมภาพันธ์ ๒๕๖๙ เวลา ๐๘.๓๐ - ๑๖.๓๐ น. ณ โรงแรมสตูลธานี
+
+ในการนี้ จึงขอให้ทานพิจารณาส่งเจ้าหน้าที่เข้ารับการฝึกอบรมตามวันและเวลาดังกล่าว และส่งแบบตอบรับ ภายในวันศุกร์ที่ ๒๓ มกราคม ๒๕๖๙
+"""
+
+
+@pytest.mark.parametrize(
+    ("sender", "dates"),
+    [
+        pytest.param("สำนักงานพลังงานจังหวัดสตูล", [D(2026, 2, 5), D(2026, 1, 23)], id="the-sender-training"),
+        pytest.param("ศาลากลางจังหวัดสตูล", [D(2026, 1, 23)], id="another-office-training"),
+    ],
+)
+def test_training_period_attended_on_request(sender, dates):
+    tasks = tasks_of(TRAINING, sender=sender, reference=D(2026, 1, 12))
+    assert [t.deadline.date for t in tasks] == dates
+    assert all(t.assignee == "ผู้ว่าราชการจังหวัด ทุกจังหวัด" for t in tasks)  # ทาน (ท่าน): the recipients

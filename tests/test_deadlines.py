@@ -132,6 +132,26 @@ def test_recurring(text, rrule, first):
     assert (d.kind, d.rrule, d.date) == ("recurring", rrule, first)
 
 
+@pytest.mark.parametrize(
+    ("text", "reference", "first", "time"),
+    [
+        pytest.param("ระหว่างวันที่ ๒๙ ธันวาคม ๒๕๖๘ - ๔ มกราคม ๒๕๖๙ และรายงานสถิติประจำวันผ่านระบบ ThaiRSC ทุกวัน "
+                     "ภายในเวลา ๐๙.๐๐ น. ของวันถัดไป", D(2025, 12, 4), D(2025, 12, 30), "09:00",
+                     id="next-morning-written-twice"),
+        pytest.param("ให้รายงานผลการปฏิบัติทุกวัน ภายในเวลา ๑๘.๐๐ น.", REF, REF, "18:00", id="same-day"),
+    ],
+)
+def test_daily_rule_once_with_its_first_day(text, reference, first, time):
+    (rec,) = [d for d in find_deadlines(text, reference=reference) if d.kind == "recurring"]
+    assert (rec.rrule, rec.date, rec.time) == ("FREQ=DAILY", first, time)
+
+
+def test_relative_to_the_announcement_itself():
+    (d,) = find_deadlines("ให้แจ้งการเปลี่ยนแปลงต่อสำนักงานประมงจังหวัดภายในสิบห้าวันนับแต่วันที่ประกาศนี้",
+                          reference=D(2025, 11, 24))
+    assert (d.kind, d.date, d.anchor) == ("relative", D(2025, 12, 9), "วันที่ประกาศนี้")
+
+
 def test_daily_rule_keeps_its_time():
     assert only("ให้รายงานผลการปฏิบัติทุกวัน ภายในเวลา ๑๘.๐๐ น.", reference=REF).time == "18:00"
 

@@ -108,6 +108,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "who_abbreviation": re.compile(rf"\s?(?P<who>{_ABBREVIATION})(?=\s)"),
         "duty": re.compile(rf"\s*(?:{alt(w['duty'])})"),
         "org_head": re.compile(org),
+        "building": re.compile(rf"^(?:{alt(w['sender_building'])})"),
         "undertaking": re.compile(rf"(?P<who>[^\s]+?){w['undertaking']}(?!{alt(w['undertaking_not_before'])})"),
         "pass_on": re.compile(alt(w["pass_on"])),
         "background": re.compile(rf"\s*(?:{alt(w['background'])})"),
@@ -165,7 +166,7 @@ def find_tasks(text: str, *, letter_key: str, recipients: list[str], reference: 
     _duty_holders(infos)
     _anchor_on_events(infos)
     fallback = ", ".join(recipients) or appointees or audience
-    ctx = _Ctx(letter_key, fallback, base_offset, appointees)
+    ctx = _Ctx(letter_key, fallback, base_offset, appointees, sender)
     tasks, seen = [], set()
     for k, info in enumerate(infos):
         following = next((i for i in infos[k + 1:] if not i.unit.skip), None)
@@ -297,12 +298,13 @@ def _undertaken(info: _Info, d: Deadline, sender: str | None) -> bool:
     สำนักงานเขตบางกะปิจะประกาศรายชื่อ… ในวันศุกร์ที่ …)."""
     if not sender:
         return False
+    p = _patterns()
     clause = info.masked[_clause_start(info, d.span[0]):d.span[0]]
-    found = list(_patterns()["undertaking"].finditer(clause))
-    if not found:
-        return False
-    who = found[-1].group("who")
-    return bool(_patterns()["org_head"].match(who)) and (who in sender or sender in who)
+    for m in p["undertaking"].finditer(clause):
+        who = m.group("who")
+        if p["org_head"].match(who) and (who in sender or sender in who) and not _has_request(clause[m.end():]):
+            return True  # ... and no request after it: ประมงจังหวัดจะออกตรวจ … และจะประกาศ … ภายในวันที่ …
+    return False
 
 
 def _recounted(text: str, pos: int, sender: str | None) -> bool:
@@ -440,6 +442,7 @@ class _Ctx:
     fallback: str | None  # the recipients, joined (or the appointees, or the audience)
     base: int  # offset of the text in the document
     appointees: str | None = None
+    sender: str | None = None
 
 
 def _unit_tasks(info: _Info, following: _Info | None, ctx: _Ctx) -> list[Task]:
@@ -453,8 +456,8 @@ def _unit_tasks(info: _Info, following: _Info | None, ctx: _Ctx) -> list[Task]:
         prev_end = d.span[1]
         if (info.intro and info.children_due and d.kind != "event") or d in info.undertakings:
             continue
-        if segment is None and d.kind == "event" and following is not None:
-            src, segment = following, _event_request(info, d, following)
+        if segment is None and d.kind in ("event", "range") and following is not None:
+            src, segment = following, _event_request(info, d, following, ctx.sender)
         if segment is None:
             continue
         nxt = info.deadlines[i + 1].span[0] if i + 1 < len(info.deadlines) else len(info.masked)
@@ -465,19 +468,37 @@ def _unit_tasks(info: _Info, following: _Info | None, ctx: _Ctx) -> list[Task]:
     return out
 
 
-def _event_request(info: _Info, d: Deadline, following: _Info) -> Span | None:
-    """A request in the paragraph right after an event's paragraph to take part in that event
-    (…กำหนดจัดกิจกรรม… ในวันจันทร์ที่ ๑๖ ธันวาคม ๒๕๖๗ | ในการนี้ ขอความร่วมมือ… จัดกิจกรรม…)."""
+def _names(text: str, sender: str) -> bool:
+    """``text`` names the sender (without the building of its address: ศาลากลางจังหวัด… → จังหวัด…)."""
+    core = _patterns()["building"].sub("", sender).strip()
+    if not core:
+        return False
+    for m in re.finditer(re.escape(core), text):
+        # as a name of its own, not inside a longer one (จังหวัดสตูล in สำนักงานพลังงานจังหวัดสตูล)
+        word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
+        if m.start() == 0 or text[m.start() - 1].isspace() or not _patterns()["org_head"].match(word):
+            return True
+    return False
+
+
+def _event_request(info: _Info, d: Deadline, following: _Info, sender: str | None = None) -> Span | None:
+    """A request in the paragraph right after an event's paragraph (or a training's period) to take
+    part in it (…กำหนดจัดกิจกรรม… ในวันจันทร์ที่ ๑๖ ธันวาคม ๒๕๖๗ | ในการนี้ ขอความร่วมมือ… จัดกิจกรรม…)."""
     if following.unit.level != 0 or not following.instruction:
         return None
     p = _patterns()
     near = info.masked[max(0, d.span[0] - _EVENT_WINDOW):d.span[1] + _EVENT_WINDOW // 3]
     words = {m.group(0) for m in p["event"].finditer(near)}
+    if d.kind == "range" and not (words and sender and _names(info.masked[:d.span[0]], sender)):
+        return None  # a period attended: an event the sender holds (…จังหวัดสตูลจึงได้จัดการฝึกอบรม ระหว่าง…)
     text = following.masked
     bounds = [following.cutoff, *(m.start() for m in p["clause"].finditer(text, following.cutoff)), len(text)]
     for a, b in itertools.pairwise(bounds):
         clause = text[a:b]
-        if _has_request(clause) and (any(w in clause for w in words) or p["refer_back"].search(clause)):
+        # a period only by pointing back at it (ส่งเจ้าหน้าที่เข้ารับการฝึกอบรมตามวันและเวลาดังกล่าว):
+        # ผู้ประสงค์เข้ารับการฝึกอบรม in a request to gather applicants is no attendance
+        named = d.kind == "event" and any(w in clause for w in words)
+        if _has_request(clause) and (named or p["refer_back"].search(clause)):
             return a, b
     return None
 

@@ -33,6 +33,7 @@ cannot exist. The Deadline model has no place for them, so they travel beside it
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -168,6 +169,7 @@ def _rule_patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*(?:{alt(r['time_join'])})\s*{clock})*))?"
         ),
         "clock": re.compile(clock),
+        "next_day": re.compile(rf"\s*(?:{alt(r['time_unit'])})?\s*(?:{alt(r['daily_next_day'])})"),
     }
 
 
@@ -204,7 +206,7 @@ def scan_deadlines(text: str, *, reference: dt.date | None = None,
     matches = find_dates(text, reference=reference)
     taken: list[Span] = []
     found = _recurring(text, matches, reference or received or dt.date.today(), taken)
-    found += _relative(text, matches, received, taken)
+    found += _relative(text, matches, received, taken, reference)
     blocked = [span for *_y, span in find_fiscal_years(text)]
     for m in matches:
         if _overlaps(m.span, taken) or _in_fiscal(text, m.span, blocked):
@@ -355,6 +357,7 @@ class _Rule:
     months: frozenset[int] | None = None  # months an occurrence may fall in (quarters, halves)
     time: str | None = None
     next_month: bool = False  # ของเดือนถัดไป: the first is due after the reference's month
+    next_day: bool = False  # ทุกวัน … ของวันถัดไป: each day's report is due the day after
 
     def rrule(self) -> str:
         return ";".join(x for x in (f"FREQ={self.freq}", f"INTERVAL={self.interval}" * (self.interval > 1),
@@ -423,7 +426,7 @@ def _weekly_rules(text: str) -> list[_Rule]:
 def _daily_rules(text: str, matches: list[DateMatch]) -> list[_Rule]:
     """ทุกวัน / รายวัน, with the time of day after it (ภายในเวลา ๑๘.๐๐ น.); not before a range
     (ทุกวัน ตั้งแต่วันที่ ๑ ธันวาคม ๒๕๖๖ - ๓๑ พฤษภาคม ๒๕๖๗ is that range)."""
-    out = []
+    r, out = _words("recurring"), []
     for m in _rule_patterns()["daily"].finditer(text):
         if any(d.start and m.end() <= d.span[0] <= m.end() + 25 for d in matches):
             continue
@@ -432,7 +435,18 @@ def _daily_rules(text: str, matches: list[DateMatch]) -> list[_Rule]:
         hours = ",".join(str(int(t[:2])) for t in times)
         minutes = sorted({int(t[3:]) for t in times})
         part = f"BYHOUR={hours};BYMINUTE={minutes[0]}" if len(times) > 1 and len(minutes) == 1 else ""
-        out.append(_Rule(m.span(), "DAILY", part=part, time=times[0] if times else None))
+        end = m.end()
+        if nxt := _rule_patterns()["next_day"].match(text, end):
+            end = nxt.end()
+        rule = _Rule((m.start(), end), "DAILY", part=part, time=times[0] if times else None,
+                     next_day=nxt is not None)
+        if out and m.start() - out[-1].span[1] <= r["daily_merge_chars"]:
+            # one rule written twice (ประจำวัน … ทุกวัน ภายในเวลา …): keep the one that says more
+            says = (rule.time or "", rule.next_day) > (out[-1].time or "", out[-1].next_day)
+            rule = rule if says else out[-1]
+            out[-1] = dataclasses.replace(rule, span=(out[-1].span[0], max(out[-1].span[1], end)))
+            continue
+        out.append(rule)
     return out
 
 
@@ -480,7 +494,7 @@ def _fiscal_quarter(text: str, start: int, end: int) -> tuple[dt.date, int] | No
 
 def _first_occurrence(reference: dt.date, rule: _Rule) -> dt.date:
     if rule.freq == "DAILY":
-        return reference
+        return reference + dt.timedelta(days=rule.next_day)
     kind, value = rule.part.split("=")
     if rule.next_month:
         reference = add_months(reference.replace(day=1), 1)
@@ -508,14 +522,14 @@ def _first_day(reference: dt.date, day: int, months: frozenset[int] | set[int] |
 
 
 def _relative(text: str, matches: list[DateMatch], received: dt.date | None,
-              taken: list[Span]) -> list[Deadline]:
+              taken: list[Span], issued: dt.date | None = None) -> list[Deadline]:
     r, out = _words("relative"), []
     units = {w: u["unit"] for u in r["units"] for w in u["words"]}
     for m in _relative_pattern().finditer(text):
         n = parse_thai_number(m.group("n"))
         if n is None or _overlaps(m.span(), taken):
             continue
-        anchor, base, end = _anchor(text, m, matches, received, taken)
+        anchor, base, end = _anchor(text, m, matches, received, taken, issued)
         date = _count(base, n, units[m.group("unit")]) if base else None
         taken.append((m.start(), end))
         out.append(Deadline(kind="relative", date=date, text=text[m.start():end], anchor=anchor,
@@ -524,8 +538,9 @@ def _relative(text: str, matches: list[DateMatch], received: dt.date | None,
 
 
 def _anchor(text: str, m: re.Match[str], matches: list[DateMatch], received: dt.date | None,
-            taken: list[Span]) -> tuple[str, dt.date | None, int]:
-    """(anchor words, anchor date, end of the phrase) after นับแต่ / นับจาก …"""
+            taken: list[Span], issued: dt.date | None = None) -> tuple[str, dt.date | None, int]:
+    """(anchor words, anchor date, end of the phrase) after นับแต่ / นับจาก …: a date written
+    there, the receiving date, or the letter's own date (``issued``: นับแต่วันที่ประกาศนี้)."""
     r = _words("relative")
     if not m.group("since"):
         return r["default_anchor"], received, m.end()
@@ -538,6 +553,8 @@ def _anchor(text: str, m: re.Match[str], matches: list[DateMatch], received: dt.
         return r["default_anchor"], received, m.end()
     anchor = word.group(0)
     base = received if any(w in anchor for w in r["received"]) else None
+    if base is None and any(w in anchor for w in r["issued"]):
+        base = issued
     return anchor, base, m.end() + len(anchor)
 
 
