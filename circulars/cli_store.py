@@ -1,4 +1,5 @@
-"""Store commands of ``circulars``: ingest, watch, status, reprocess, deliver, config.
+"""Store commands of ``circulars``: ingest, watch, status, reprocess, correct, deliver,
+requeue, config.
 
 Registered by ``circulars.cli.build_parser`` through ``register(sub)``. The only place
 (with ``cli.py``) that prints; the library reports through callbacks and return values."""
@@ -37,6 +38,7 @@ def register(sub) -> None:
     w.add_argument("--poll", action="store_true", help="poll the folder (network shares) instead of OS events")
     w.add_argument("--settle", type=float, help="seconds a file's size and mtime must hold (default 2)")
     w.add_argument("--rescan", type=float, help="seconds between full rescans (default 60)")
+    w.add_argument("-v", "--verbose", action="store_true", help="also log when a file is taken")
     w.set_defaults(func=cmd_watch)
     s = sub.add_parser("status", parents=[common], help="what the store holds")
     s.add_argument("--json", action="store_true")
@@ -44,10 +46,25 @@ def register(sub) -> None:
     r = sub.add_parser("reprocess", parents=[common],
                        help="re-run extraction on archived originals, keeping manual corrections")
     r.add_argument("sha256", nargs="*", help="only these documents (sha256 or a prefix)")
+    r.add_argument("--no-deliver", dest="deliver", action="store_false", help="leave the outbox for later")
     r.set_defaults(func=cmd_reprocess)
+    k = sub.add_parser("correct", parents=[common],
+                       help="correct a field of a task or a letter (kept across reprocess; changed tasks are delivered)")
+    k.add_argument("target", help="task:<task id> or letter:<sha256 or prefix>:<letter number, 1-based>")
+    k.add_argument("field", help="task: action assignee report_to channels due time; letter: kind urgency secrecy "
+                                 "reference date sender subject recipients purpose")
+    k.add_argument("value", help='the new value (JSON for lists, e.g. \'["กองคลัง"]\'; "" or null to clear)')
+    k.add_argument("--no-deliver", dest="deliver", action="store_false", help="leave the outbox for later")
+    k.set_defaults(func=cmd_correct)
     d = sub.add_parser("deliver", parents=[common], help="deliver the outbox to the sinks now")
     d.add_argument("--wait", type=float, default=0, help="keep retrying due items for up to this many seconds")
     d.set_defaults(func=cmd_deliver)
+    q = sub.add_parser("requeue", parents=[common], help="make dead-lettered outbox items pending again, then deliver")
+    q.add_argument("task_ids", nargs="*", help="only these tasks (id or prefix)")
+    q.add_argument("--sink", action="append", help="only this sink (repeatable)")
+    q.add_argument("--wait", type=float, default=0, help="keep retrying due items for up to this many seconds")
+    q.add_argument("--no-deliver", dest="deliver", action="store_false", help="leave the outbox for later")
+    q.set_defaults(func=cmd_requeue)
     c = sub.add_parser("config", parents=[common], help="print the effective configuration")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=cmd_config)
@@ -75,37 +92,94 @@ def cmd_ingest(args, base: Config) -> int:
     from .cli import expand
     from .inbox import ingest_file
     from .sinks import Dispatcher
+    from .store.archive import clean_temp
 
     files = expand(args.paths)
     store = _open(args, base)
     who = _who("ingest")
+    clean_temp(store.config.home / "archive")
+    stop = _stop_on_signals()
     start = time.monotonic()
     outcomes = []
-    for f in _bar(files):
-        outcomes.append(ingest_file(store, f, who=who, inbox=f.parent if args.move else None))
+    with _Bar(len(files)) as bar:
+        for f in files:
+            if stop.is_set():
+                break
+            bar.start(f)
+            o = ingest_file(store, f, who=who, inbox=f.parent if args.move else None, interrupted=stop.is_set)
+            outcomes.append(o)
+            bar.done(o)
     elapsed = time.monotonic() - start
     report = Dispatcher(store, who).run_once() if args.deliver else None
     print(_summary(outcomes, elapsed, report))
-    return 0 if all(o.status in ("registered", "duplicate", "known") for o in outcomes) else 3
+    if stop.is_set():
+        left = len(files) - sum(o.status != "retry" for o in outcomes)
+        print(f"interrupted: {left} of {len(files)} files not read yet; run the same command again to resume "
+              "(files already registered are recognised and skipped)")
+        return 130
+    return 0 if all(o.status in ("registered", "duplicate", "known", "gone") for o in outcomes) else 3
 
 
-def _bar(files: list[Path]):
-    if not sys.stderr.isatty() or len(files) < 2:
-        yield from files
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+def _stop_on_signals() -> threading.Event:
+    """SIGTERM or a first Ctrl-C: finish the current file, then stop; a second Ctrl-C: now."""
+    stop = threading.Event()
 
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
-    start = time.monotonic()
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("รับเข้า", total=len(files), rate="")
-        for n, f in enumerate(files):
-            bar.update(task, description=f"รับเข้า {f.name[:40]}")
-            yield f
-            rate = (n + 1) / max(time.monotonic() - start, 1e-6)
-            bar.update(task, advance=1, rate=f"{rate:.1f} files/s")
+    def first(signum, _frame) -> None:
+        stop.set()
+        if signum == signal.SIGINT:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        _err("stopping after the current file (Ctrl-C again to stop now)")
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, first)
+    return stop
+
+
+class _Bar:
+    """A rich progress bar on stderr when it is a terminal: files done of all, pages read and
+    pages/s, files/s, time left (estimated from the files done). Silent otherwise."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.pages, self.done_files, self.bar, self.task = total, 0, 0, None, None
+        self.t0 = time.monotonic()
+
+    def __enter__(self):
+        if sys.stderr.isatty() and self.total >= 2:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                       TimeRemainingColumn())
+            self.bar = Progress(*columns, console=Console(stderr=True), transient=True)
+            self.bar.__enter__()
+            self.task = self.bar.add_task("รับเข้า", total=self.total, rate="")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+    def start(self, f: Path) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, description=f"รับเข้า {f.name[:40]}")
+
+    def done(self, o) -> None:
+        self.pages += o.pages
+        self.done_files += 1
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, rate=self.rate())
+
+    def rate(self) -> str:
+        t = max(time.monotonic() - self.t0, 1e-6)
+        return f"{self.pages} pages, {self.pages / t:.1f} pages/s, {self.done_files / t:.1f} files/s"
 
 
 def _summary(outcomes, elapsed: float, report) -> str:
@@ -113,13 +187,19 @@ def _summary(outcomes, elapsed: float, report) -> str:
     pages = sum(o.pages for o in outcomes if o.status == "registered")
     lines = [(f"registered {n['registered']}, duplicates {n['duplicate']}, already known {n['known']}, "
              f"failed {n['failed'] + n['retry']}  ({len(outcomes)} files, {pages} pages, {elapsed:.1f} s, "
-             f"{len(outcomes) / max(elapsed, 1e-6):.1f} files/s)")]
-    lines += [f"  failed: {o.path}: {o.reason}" for o in outcomes if o.status in ("failed", "retry")]
+             f"{len(outcomes) / max(elapsed, 1e-6):.1f} files/s, {pages / max(elapsed, 1e-6):.1f} pages/s)")]
+    lines += [f"  failed: {o.path}: {o.reason}" for o in outcomes if o.status == "failed"]
+    lines += [f"  not read, try again: {o.path}: {o.reason}" for o in outcomes if o.status == "retry"]
+    lines += [f"  gone: {o.path}: {o.reason}" for o in outcomes if o.status == "gone"]
     if report is not None and report.total:
-        lines.append("delivered: " + ", ".join(f"{k} {v}" for k, v in sorted(report.sent.items()))
-                     + "".join(f"; {k}: {v} to retry" for k, v in sorted(report.retried.items()))
-                     + "".join(f"; {k}: {v} dead" for k, v in sorted(report.dead.items())))
+        lines.append(_delivered(report))
     return "\n".join(lines)
+
+
+def _delivered(report) -> str:
+    return ("delivered: " + ", ".join(f"{k} {v}" for k, v in sorted(report.sent.items()))
+            + "".join(f"; {k}: {v} to retry" for k, v in sorted(report.retried.items()))
+            + "".join(f"; {k}: {v} dead" for k, v in sorted(report.dead.items())))
 
 
 # ----- watch ------------------------------------------------------------------------------
@@ -143,6 +223,7 @@ def cmd_watch(args, base: Config) -> int:
     dispatcher = Dispatcher(store, who)
     deliver = _deliverer(dispatcher)
     watcher = Watcher(store, Path(args.inbox), who, stop, after_file=lambda o: (_log(o), deliver(True)),
+                      before_file=(lambda p: _err(f"taking {p.name}")) if args.verbose else (lambda _p: None),
                       idle=deliver, poll=args.poll)
     _err(f"watching {args.inbox} (settle {config.settle_seconds:g} s, rescan {config.rescan_seconds:g} s"
          f"{', polling' if args.poll else ''}); store {store.engine.url.render_as_string(hide_password=True)}")
@@ -192,36 +273,109 @@ def cmd_status(args, base: Config) -> int:
     print(f"documents {st['documents']}, letters {st['letters']}, tasks {st['tasks']}, "
           f"duplicates seen {st['duplicates']}, failed files {st['failed']}, corrections {st['corrections']}")
     for f in st["failed_files"]:
-        print(f"  failed: {f['name']} ({f['sha256'][:12]}): {f['reason']}")
+        print(f"  failed: {f['name']} ({(f['sha256'] or 'not archived')[:12]}): {f['reason']}")
     for sink, states in sorted(st["outbox"].items()):
         print(f"  outbox {sink}: " + ", ".join(f"{k} {v}" for k, v in sorted(states.items())))
+    for d in st["dead"][:20]:
+        print(f"  dead: {d['sink']} {d['task_id']} after {d['attempts']} attempts: {d['error']}")
+    if st["dead"]:
+        print(f"  ({len(st['dead'])} dead items; `circulars requeue` delivers them again)")
     return 0
 
 
 def cmd_reprocess(args, base: Config) -> int:
     from .inbox import reprocess
+    from .sinks import Dispatcher
 
     store = _open(args, base)
-    counts = reprocess(store, _who("reprocess"), only=args.sha256)
+    who = _who("reprocess")
+    counts = reprocess(store, who, only=args.sha256)
     print(", ".join(f"{k} {v}" for k, v in counts.items()))
+    if args.deliver:
+        report = Dispatcher(store, who).run_once()
+        if report.total:
+            print(_delivered(report))
     return 0 if not counts.get("failed") else 3
+
+
+def cmd_correct(args, base: Config) -> int:
+    from .errors import UsageError
+    from .sinks import Dispatcher
+    from .store import repo
+    from .store.schema import DocumentRow, TaskRecord
+
+    store = _open(args, base)
+    who = _who("correct")
+    try:
+        value = json.loads(args.value)
+    except ValueError:
+        value = args.value
+    if value == "":
+        value = None
+    kind, _, rest = args.target.partition(":")
+    with store.transaction() as s:
+        if kind == "task":
+            rows = list(s.scalars(select_prefix(TaskRecord, TaskRecord.task_id, rest)))
+            if len(rows) != 1:
+                raise UsageError(f"{len(rows)} tasks have an id starting {rest!r}; give more of it")
+            target = f"task:{rows[0].task_id}"
+        elif kind == "letter":
+            prefix, _, number = rest.rpartition(":")
+            docs = list(s.scalars(select_prefix(DocumentRow, DocumentRow.sha256, prefix)))
+            if len(docs) != 1 or not number.isdigit() or not 1 <= int(number) <= len(docs[0].letters):
+                raise UsageError(f"no single document {prefix!r} with a letter {number!r}")
+            target = f"letter:{docs[0].sha256}:{int(number) - 1}"
+        else:
+            raise UsageError("the target is task:<task id> or letter:<sha256>:<letter number>")
+        repo.correct(s, target, args.field, value, who, store.sink_names)
+    print(f"corrected {target} {args.field} = {json.dumps(value, ensure_ascii=False)}")
+    if args.deliver:
+        report = Dispatcher(store, who).run_once()
+        if report.total:
+            print(_delivered(report))
+    return 0
+
+
+def select_prefix(model, column, prefix: str):
+    from sqlalchemy import select
+
+    return select(model).where(column.startswith(prefix, autoescape=True)).limit(2)
+
+
+def cmd_requeue(args, base: Config) -> int:
+    from .sinks import Dispatcher
+
+    store = _open(args, base)
+    dispatcher = Dispatcher(store, _who("requeue"))
+    n = dispatcher.requeue(sinks=args.sink, task_ids=args.task_ids or None)
+    print(f"requeued {n} dead items")
+    if args.deliver and n:
+        return _deliver_loop(dispatcher, args.wait)
+    return 0
 
 
 def cmd_deliver(args, base: Config) -> int:
     from .sinks import Dispatcher
 
     store = _open(args, base)
-    dispatcher = Dispatcher(store, _who("deliver"))
-    deadline = time.monotonic() + args.wait
-    total = Counter()
+    return _deliver_loop(Dispatcher(store, _who("deliver")), args.wait)
+
+
+def _deliver_loop(dispatcher, wait: float) -> int:
+    deadline = time.monotonic() + wait
+    total: Counter = Counter()
     while True:
         report = dispatcher.run_once()
         total.update(report.sent)
         if not dispatcher.pending() or time.monotonic() >= deadline:
             break
         time.sleep(0.2)
+    with dispatcher.store.transaction() as s:
+        from .store import repo
+
+        dead = len(repo.status(s)["dead"])
     print("delivered: " + (", ".join(f"{k} {v}" for k, v in sorted(total.items())) or "nothing")
-          + f"; pending {dispatcher.pending()}")
+          + f"; pending {dispatcher.pending()}; dead {dead}")
     return 0
 
 

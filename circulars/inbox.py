@@ -28,7 +28,7 @@ from .config import Config
 from .errors import CircularsError, FileTooLargeError, StoreError
 from .progress import Progress, null_progress
 from .store import Store, repo
-from .store.archive import archive_file, free_name, fsync_dir, sha256_file, write_durably
+from .store.archive import archive_file, clean_temp, free_name, fsync_dir, sha256_file, write_durably
 
 PROCESSED, FAILED = "processed", "failed"
 IGNORED_SUFFIXES = (".tmp", ".part", ".crdownload", ".partial", ".error.txt", ".swp")
@@ -37,7 +37,8 @@ IGNORED_SUFFIXES = (".tmp", ".part", ".crdownload", ".partial", ".error.txt", ".
 @dataclass
 class Outcome:
     """What became of one file: registered | duplicate | known (seen before, e.g. before a
-    crash) | failed | retry (a store error: the file stays where it is, to be tried again)."""
+    crash) | failed | retry (a store error, a file that cannot be read now, or an interrupted
+    read: the file stays where it is, to be tried again) | gone (removed meanwhile)."""
 
     path: Path
     status: str
@@ -64,21 +65,32 @@ def arrival_of(path: Path) -> Arrival:
     return Arrival(path, st.st_size, key)
 
 
+def never() -> bool:
+    return False
+
+
 def ingest_file(store: Store, path: Path, *, who: str, inbox: Path | None = None,
-                progress: Progress = null_progress) -> Outcome:
+                progress: Progress = null_progress, interrupted: Callable[[], bool] = never) -> Outcome:
     """Register one file. With ``inbox``, move it to ``inbox/processed`` or ``inbox/failed`` after
-    the commit. Store errors are returned as status ``retry`` (the file is left in place)."""
+    the commit. Store errors, files that cannot be read now (permissions, I/O) and a read that
+    failed because the process is being stopped (``interrupted()``: e.g. SIGTERM also reached
+    the OCR processes) are returned as status ``retry``: the file is left in place. Never raises
+    for one file's sake."""
     path = Path(path)
     try:
-        outcome = _ingest(store, path, who, progress)
+        outcome = _ingest(store, path, who, progress, interrupted)
+        if inbox is not None and path.exists() and outcome.status != "retry":
+            outcome.moved_to = settle_file(path, inbox, outcome)
     except StoreError as e:
         return Outcome(path, "retry", reason=e.reason)
-    if inbox is not None and path.exists():
-        outcome.moved_to = settle_file(path, inbox, outcome)
+    except FileNotFoundError:
+        return Outcome(path, "gone", reason="the file was removed before it was read")
+    except OSError as e:
+        return Outcome(path, "retry", reason=f"{type(e).__name__}: {e.strerror or e}")
     return outcome
 
 
-def _ingest(store: Store, path: Path, who: str, progress: Progress) -> Outcome:
+def _ingest(store: Store, path: Path, who: str, progress: Progress, interrupted: Callable[[], bool]) -> Outcome:
     config = store.config
     arrival = arrival_of(path)
     if arrival.size > config.max_file_bytes:
@@ -96,7 +108,7 @@ def _ingest(store: Store, path: Path, who: str, progress: Progress) -> Outcome:
     arrival.archived = archive_file(config.home, path, arrival.sha256)
     if doc is not None:
         return _duplicate(store, arrival, who)
-    return _register(store, arrival, who, progress)
+    return _register(store, arrival, who, progress, interrupted)
 
 
 def _duplicate(store: Store, arrival: Arrival, who: str) -> Outcome:
@@ -108,8 +120,11 @@ def _duplicate(store: Store, arrival: Arrival, who: str) -> Outcome:
         return Outcome(arrival.path, "duplicate", doc.sha256, reason=doc.error)
 
 
-def _register(store: Store, arrival: Arrival, who: str, progress: Progress) -> Outcome:
+def _register(store: Store, arrival: Arrival, who: str, progress: Progress,
+              interrupted: Callable[[], bool] = never) -> Outcome:
     doc_json, reason = extract_archived(arrival, store.config, progress)
+    if doc_json is None and interrupted():  # not the file's fault: read it again next time
+        return Outcome(arrival.path, "retry", arrival.sha256, reason=f"interrupted ({reason})")
     try:
         return _commit(store, arrival, doc_json, reason, who)
     except StoreError:
@@ -197,6 +212,7 @@ class Watcher:
     inbox: Path
     who: str
     stop: threading.Event
+    before_file: Callable[[Path], None] = lambda _p: None
     after_file: Callable[[Outcome], None] = lambda _o: None
     idle: Callable[[], None] = lambda: None
     poll: bool = False
@@ -205,8 +221,11 @@ class Watcher:
     candidates: dict[Path, Candidate] = field(default_factory=dict)
     events: queue.SimpleQueue = field(default_factory=queue.SimpleQueue)
 
+    retry_seconds: float = 5.0
+
     def run(self) -> None:
         self.inbox.mkdir(parents=True, exist_ok=True)
+        clean_temp(self.store.config.home / "archive")  # left by a process killed mid-copy
         observer = self._observer()
         try:
             self._loop()
@@ -292,10 +311,15 @@ class Watcher:
         return sorted(out, key=lambda p: self.candidates[p].since)
 
     def _take(self, path: Path) -> None:
-        self.candidates.pop(path, None)
-        outcome = ingest_file(self.store, path, who=self.who, inbox=self.inbox, progress=self.progress)
-        if outcome.status == "retry":  # the store is unreachable: try the file again later
-            self.stop.wait(1.0)
+        cand = self.candidates.pop(path, None)
+        self.before_file(path)
+        try:
+            outcome = ingest_file(self.store, path, who=self.who, inbox=self.inbox, progress=self.progress,
+                                  interrupted=self.stop.is_set)
+        except Exception as e:  # noqa: BLE001 - a bug must not stop the watcher; the file stays
+            outcome = Outcome(path, "retry", reason=f"internal error: {type(e).__name__}: {e}")
+        if outcome.status == "retry" and cand is not None:  # e.g. the store is unreachable: later
+            self.candidates[path] = Candidate(cand.size, cand.mtime_ns, time.monotonic() + self.retry_seconds)
         self.after_file(outcome)
 
 

@@ -166,3 +166,154 @@ def test_watch_exits_zero_on_sigterm(tmp_path):
     _, err = proc.communicate(timeout=20)
     assert proc.returncode == 0, err
     assert "registered 11_" in err and (inbox / "processed").is_dir()
+
+
+def test_sigterm_finishes_the_file_being_read(tmp_path, make_pdf):
+    """SIGTERM while a file is being read (here: OCR of a page without text) lets that file be
+    registered and moved, then the watcher exits 0."""
+    home, inbox = tmp_path / "home", tmp_path / "inbox"
+    inbox.mkdir()
+    text = next(CORPUS.glob("06_*.txt")).read_text(encoding="utf-8")
+    pdf = make_pdf([text, None], name="slow-scan.pdf")
+    env = {**os.environ, "CIRCULARS_HOME": str(home)}
+    proc = subprocess.Popen([sys.executable, "-m", "circulars.cli", "watch", str(inbox), "--settle", "0.3", "-v"],
+                            env=env, stderr=subprocess.PIPE, text=True)
+    assert "watching" in proc.stderr.readline()
+    shutil.move(pdf, inbox / pdf.name)
+    assert proc.stderr.readline().startswith("circulars: taking slow-scan.pdf")
+    t0 = time.monotonic()
+    proc.send_signal(signal.SIGTERM)  # mid-file
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "registered slow-scan.pdf" in err, err
+    assert (inbox / "processed" / "slow-scan.pdf").is_file() and not (inbox / "slow-scan.pdf").exists()
+    store = open_store(load_config(home=home))
+    with store.transaction() as s:
+        doc = s.scalar(select(DocumentRow))
+        assert doc.status == "registered" and doc.method == "mixed"  # the OCR route ran
+    store.close()
+    assert time.monotonic() - t0 < 60
+
+
+def test_interrupted_read_stays_in_the_inbox(store, tmp_path):
+    """A read that fails while the process is being stopped (SIGTERM reached the OCR processes
+    too) is not the file's fault: it stays in the inbox, unrecorded, for the next start."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    bad = inbox / "cut.pdf"
+    bad.write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF trunc")
+    out = ingest_file(store, bad, who="test", inbox=inbox, interrupted=lambda: True)
+    assert out.status == "retry" and bad.exists() and not (inbox / "failed").exists()
+    with store.transaction() as s:
+        assert s.scalar(select(DocumentRow)) is None
+
+
+def test_watcher_goes_on_when_a_file_vanishes_or_cannot_be_read(store, tmp_path):
+    inbox = tmp_path / "inbox"
+    locked = drop(inbox, "03_", "no-permission.txt")
+    gone = drop(inbox, "04_", "gone.txt")
+    good = drop(inbox, "05_")
+    os.chmod(locked, 0)
+    outcomes = []
+    watcher = Watcher(store, inbox, "test", threading.Event(),
+                      after_file=outcomes.append, retry_seconds=30)
+    watcher.rescan()
+    ready = sorted(watcher.ready(time.monotonic() + 10))
+    gone.unlink()  # removed by a clerk between the check and the take
+    for p in ready:
+        watcher._take(p)
+    by_name = {o.path.name: o.status for o in outcomes}
+    if os.geteuid() == 0:  # root reads any file
+        assert by_name["no-permission.txt"] == "registered"
+    else:
+        assert by_name["no-permission.txt"] == "retry" and locked.exists()
+        assert watcher.candidates[locked].since > time.monotonic()  # tried again later
+    assert by_name["gone.txt"] == "gone" and by_name[good.name] == "registered"
+
+
+def test_temporary_files_of_killed_processes_are_removed(store, tmp_path):
+    from circulars.store.archive import clean_temp
+
+    folder = store.config.home / "archive" / "ab" / "cd"
+    folder.mkdir(parents=True)
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    (folder / f".tmp-abcd-{dead.pid}").write_bytes(b"half")
+    (folder / f".tmp-abce-{os.getppid()}").write_bytes(b"still being written")  # a live process
+    assert clean_temp(store.config.home / "archive") == 1
+    assert [p.name for p in folder.iterdir()] == [f".tmp-abce-{os.getppid()}"]
+
+
+def test_ingest_resumes_after_sigkill_and_stops_cleanly_on_sigterm(tmp_path):
+    """``circulars ingest`` killed mid-way and run again registers every file exactly once and
+    delivers every task once; SIGTERM finishes the current file, says how to resume, exits 130."""
+    home, folder = tmp_path / "home", tmp_path / "in"
+    letters = sorted(CORPUS.glob("*.txt"))
+    for p in letters:
+        drop(folder, p.name[:3], p.name)
+    env = {**os.environ, "CIRCULARS_HOME": str(home)}
+    cmd = [sys.executable, "-m", "circulars.cli", "ingest", str(folder)]
+
+    def registered() -> int:
+        db = home / "circulars.db"
+        if not db.exists():
+            return 0
+        import sqlite3
+
+        try:
+            with sqlite3.connect(db, timeout=5) as c:
+                return c.execute("SELECT count(*) FROM documents").fetchone()[0]
+        except sqlite3.OperationalError:
+            return 0
+
+    for sig in (signal.SIGKILL, signal.SIGTERM):
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        before = registered()
+        deadline = time.monotonic() + 30
+        while registered() < before + 4 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=30)
+        if sig == signal.SIGTERM and proc.returncode != 0:  # (it may have finished first)
+            assert proc.returncode == 130, err
+            assert "interrupted" in out and "run the same command again to resume" in out
+    assert 0 < registered() < len(letters)
+    r = run_cli("ingest", str(folder), home=home)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert f"registered {len(letters) - 0}" not in r.stdout and "already known" in r.stdout
+    st = json.loads(run_cli("status", "--json", home=home).stdout)
+    assert st["documents"] == len(letters) and st["duplicates"] == 0 and st["pending"]["tasks-jsonl"] == 0
+    ids = [json.loads(x)["id"] for x in (home / "exports" / "tasks.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(ids) == len(set(ids)) == st["tasks"]
+
+
+def test_cli_correct_requeue_and_status_json(tmp_path):
+    home = tmp_path / "home"
+    folder = tmp_path / "in"
+    drop(folder, "05_")
+    home.mkdir()
+    (home / "circulars.toml").write_text(
+        '[sinks.j]\ntype = "jsonl"\npath = "t.jsonl"\n'
+        '[sinks.down]\ntype = "webhook"\nurl = "http://127.0.0.1:9/hook"\nmax_attempts = 1\ntimeout_seconds = 1\n',
+        encoding="utf-8")
+    assert run_cli("ingest", str(folder), home=home).returncode == 0
+    st = json.loads(run_cli("status", "--json", home=home).stdout)
+    assert {"documents", "pages", "letters", "tasks", "duplicates", "failed", "failed_files", "outbox", "pending",
+            "dead", "corrections", "last_arrival"} <= set(st)
+    assert st["outbox"]["down"] == {"dead": st["tasks"]} and len(st["dead"]) == st["tasks"]
+    assert "requeue" in run_cli("status", home=home).stdout
+    tid = json.loads((home / "t.jsonl").read_text(encoding="utf-8").splitlines()[0])["id"]
+    r = run_cli("correct", f"task:{tid[:8]}", "assignee", "งานสารบรรณ", home=home)
+    assert r.returncode == 0 and f"task:{tid}" in r.stdout, r.stderr
+    lines = [json.loads(x) for x in (home / "t.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert lines[-1]["id"] == tid and lines[-1]["assignee"] == "งานสารบรรณ" and lines[-1]["corrected"] == ["assignee"]
+    assert run_cli("correct", "task:zzzz", "assignee", "x", home=home).returncode == 2
+    assert run_cli("reprocess", home=home).returncode == 0
+    again = [json.loads(x) for x in (home / "t.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert again == lines  # the correction is kept: nothing changed, nothing written
+    st = json.loads(run_cli("status", "--json", home=home).stdout)
+    assert st["outbox"]["down"] == {"dead": st["tasks"], "superseded": 1}  # the corrected task's old version
+    r = run_cli("requeue", "--sink", "down", home=home)
+    assert r.returncode == 0 and f"requeued {st['tasks']} dead items" in r.stdout
+    st = json.loads(run_cli("status", "--json", home=home).stdout)
+    assert st["corrections"] == 1 and st["outbox"]["down"]["dead"] == st["tasks"]  # tried again: still down

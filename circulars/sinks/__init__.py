@@ -52,7 +52,12 @@ class Dispatcher:
     sinks: dict[str, tuple[SinkConfig, Sink]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        from ..store.archive import clean_temp
+
         self.sinks = {c.name: (c, make_sink(c)) for c in self.store.config.sinks}
+        for c in self.store.config.sinks:  # snapshots a killed process left half-written
+            if c.path is not None:
+                clean_temp(c.path.parent, recursive=False)
 
     def run_once(self, now: dt.datetime | None = None) -> DispatchReport:
         report = DispatchReport()

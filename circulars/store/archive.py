@@ -75,6 +75,37 @@ def archive_file(home: Path, src: Path, sha: str) -> Path:
     return target
 
 
+def clean_temp(folder: Path, *, recursive: bool = True) -> int:
+    """Remove the temporary files (``.tmp-…-<pid>``) that a process killed mid-write left in
+    ``folder``; those of a process still running are kept. Returns how many were removed."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for p in (folder.rglob if recursive else folder.glob)(f"{TEMP_PREFIX}*"):
+        try:
+            pid = int(p.name.rsplit("-", 1)[1])
+        except (IndexError, ValueError):
+            continue
+        if pid != os.getpid() and _alive(pid):
+            continue
+        try:
+            p.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 def move_durably(src: Path, folder: Path, name: str | None = None) -> Path:
     """Move ``src`` into ``folder`` under a name not yet taken there; fsync both folders."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -245,7 +245,7 @@ def correct(s: Session, target: str, field: str, value: Any, who: str, sinks: It
     if kind == "task":
         _correct_task(s, rest, field, value, list(sinks))
     else:
-        _correct_letter(s, rest, field, value)
+        _correct_letter(s, rest, field, value, list(sinks))
 
 
 def _correct_task(s: Session, task_id: str, field: str, value: Any, sinks: list[str]) -> None:
@@ -258,7 +258,7 @@ def _correct_task(s: Session, task_id: str, field: str, value: Any, sinks: list[
     enqueue(s, task_id, row.payload_hash, sinks)
 
 
-def _correct_letter(s: Session, key: str, field: str, value: Any) -> None:
+def _correct_letter(s: Session, key: str, field: str, value: Any, sinks: list[str]) -> None:
     sha, _, index = key.rpartition(":")
     row = s.scalar(select(LetterRow).join(DocumentRow).where(DocumentRow.sha256 == sha, LetterRow.index == int(index)))
     if row is None:
@@ -268,6 +268,13 @@ def _correct_letter(s: Session, key: str, field: str, value: Any) -> None:
         row.date = _date(value)
     elif field in ("kind", "reference", "sender", "subject", "recipients", "urgency", "secrecy", "purpose"):
         setattr(row, field, value)
+    if field in ("reference", "subject"):  # the letter's tasks carry them: changed tasks
+        tasks = select(TaskRecord).where(TaskRecord.document_id == row.document_id, TaskRecord.letter_index == row.index)
+        for task in s.scalars(tasks):
+            data = {**task.data, field: value}
+            if data != task.data:
+                task.data, task.payload_hash, task.updated_at = data, payload_hash(data), utcnow()
+                enqueue(s, task.task_id, task.payload_hash, sinks)
 
 
 def _corrected_fields(s: Session, target: str) -> dict[str, Any]:
@@ -280,15 +287,16 @@ WITHDRAWN = "WITHDRAWN"  # the payload hash of a delete
 
 
 def enqueue(s: Session, task_id: str, h: str, sinks: Iterable[str], *, op: str = "upsert") -> None:
-    """Queue this version of a task (or its deletion) for each sink; older pending versions
-    are superseded. Each queued delivery gets the task's next version number."""
+    """Queue this version of a task (or its deletion) for each sink; older pending or dead
+    versions are superseded (never delivered later). Each queued delivery gets the task's
+    next version number."""
     sinks = list(sinks)
     if not sinks:
         return
     version = int(s.scalar(select(func.max(OutboxRow.version)).where(OutboxRow.task_id == task_id)) or 0) + 1
     for sink in sinks:
         s.execute(update(OutboxRow).where(OutboxRow.sink == sink, OutboxRow.task_id == task_id,
-                                          OutboxRow.state == "pending", OutboxRow.payload_hash != h)
+                                          OutboxRow.state.in_(("pending", "dead")), OutboxRow.payload_hash != h)
                   .values(state="superseded"))
         row = s.scalar(select(OutboxRow).where(OutboxRow.sink == sink, OutboxRow.task_id == task_id,
                                                OutboxRow.payload_hash == h))
