@@ -99,8 +99,18 @@ def name_in_parentheses(text: str) -> str | None:
 # ---------------------------------------------------------------- furniture
 
 
+@cache
+def _page_marker_re() -> re.Pattern[str]:
+    """A page marker without dashes: 'หน้า 1/2', 'หน้าที่ ๒ ของ ๒ หน้า', 'หน้า ๓'."""
+    furniture = _kw()["furniture"]
+    page = "|".join(map(re.escape, sorted(furniture["page"], key=len, reverse=True)))
+    of = "|".join(map(re.escape, furniture["page_of"]))
+    return re.compile(rf"^(?:{page})\s*{DIGIT}{{1,3}}(?:\s*(?:{of})\s*{DIGIT}{{1,3}}(?:\s*(?:{page}))?)?$")
+
+
 def is_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER.match(text.strip()))
+    s = text.strip()
+    return bool(_PAGE_NUMBER.match(s) or _page_marker_re().match(s))
 
 
 def is_catchword(text: str) -> bool:
