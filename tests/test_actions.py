@@ -519,3 +519,28 @@ def test_training_period_attended_on_request(sender, dates):
     tasks = tasks_of(TRAINING, sender=sender, reference=D(2026, 1, 12))
     assert [t.deadline.date for t in tasks] == dates
     assert all(t.assignee == "ผู้ว่าราชการจังหวัด ทุกจังหวัด" for t in tasks)  # ทาน (ท่าน): the recipients
+
+
+def test_items_after_a_paragraph_ending_in_a_request():
+    text = ("กองสาธารณสุขและสิ่งแวดล้อมพิจารณาแล้ว เพื่อให้รายงานอำเภอได้ทันตามกำหนด จึงเห็นควร\n"
+            "๑. มอบงานป้องกันและควบคุมโรค สำรวจจำนวนสัตว์ปีก และรายงานผลให้กองสาธารณสุขและสิ่งแวดล้อมทราบ "
+            "ภายในวันพุธที่ ๑๑ มีนาคม ๒๕๖๙\n"
+            "๒. มอบเจ้าหน้าที่กองสาธารณสุขและสิ่งแวดล้อม จำนวน ๔ คน ร่วมออกหน่วยพ่นยาฆ่าเชื้อกับปศุสัตว์อำเภอ "
+            "ในวันเสาร์ที่ ๑๔ มีนาคม ๒๕๖๙ เวลา ๐๘.๓๐ น.\n")
+    tasks = tasks_of(text, reference=D(2026, 3, 9))
+    assert [(t.deadline.kind, t.deadline.date) for t in tasks] == [("by", D(2026, 3, 11)), ("event", D(2026, 3, 14))]
+
+
+@pytest.mark.parametrize(
+    ("rule", "first"),
+    [
+        pytest.param("ทุกวันศุกร์ ตลอดระยะเวลาการออกหน่วยตาม (๒)", D(2025, 10, 10), id="weekly-from-the-period"),
+        pytest.param("ทุกวัน ภายในเวลา ๑๘.๐๐ น. ตลอดห้วงการปฏิบัติ", D(2025, 10, 7), id="daily-from-the-period"),
+        pytest.param("ทุกวันศุกร์", D(2025, 9, 26), id="weekly-without-period"),
+    ],
+)
+def test_recurring_throughout_a_period_given_earlier(rule, first):
+    text = ("(๒) ให้คณะทำงานออกหน่วยฉีดวัคซีนในพื้นที่รับผิดชอบ ระหว่าง ๗ ต.ค.-๑๘ ธ.ค. ๖๘\n"
+            f"(๓) ให้หัวหน้าชุดรายงานผลการปฏิบัติงานต่อกองสาธารณสุขและสิ่งแวดล้อม {rule}\n")
+    tasks = tasks_of(text, reference=D(2025, 9, 25))
+    assert [(t.deadline.kind, t.deadline.date) for t in tasks] == [("range", D(2025, 12, 18)), ("recurring", first)]

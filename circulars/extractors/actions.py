@@ -113,6 +113,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "pass_on": re.compile(alt(w["pass_on"])),
         "background": re.compile(rf"\s*(?:{alt(w['background'])})"),
         "intro": re.compile(rf"(?:{alt(w['intro_end'])})\s*[:：]?\s*$"),
+        "intro_request": re.compile(rf"(?:{alt(w['intro_request_end'])})\s*[:：]?\s*$"),
+        "throughout": re.compile(
+            rf"\s*(?:(?:{alt(data.task_words()['recurring']['time_unit'])})\s*)?(?:{alt(w['throughout'])})"),
         "clause": re.compile(
             rf"(?<=\s)(?:{alt(w['clause_breaks'])})|\s{w['new_subject_join']}(?=\S{{0,60}}?{w['new_subject_verb']})"
         ),
@@ -165,6 +168,7 @@ def find_tasks(text: str, *, letter_key: str, recipients: list[str], reference: 
     _link(infos)
     _duty_holders(infos)
     _anchor_on_events(infos)
+    _within_periods(infos)
     fallback = ", ".join(recipients) or appointees or audience
     ctx = _Ctx(letter_key, fallback, base_offset, appointees, sender)
     tasks, seen = [], set()
@@ -286,7 +290,7 @@ def _read(text: str, u: Unit, reference: dt.date | None, received: dt.date | Non
         cutoff = found.start() if found else len(masked)
     rest = masked[cutoff:]
     # the unit's own assignee is named before its last deadline, not in what follows it
-    intro = bool(p["intro"].search(masked)) and not u.skip
+    intro = bool(p["intro"].search(masked) or p["intro_request"].search(masked)) and not u.skip
     named = masked[cutoff:max([cutoff, *(d.span[1] for d in deadlines)])] if deadlines and not intro else rest
     info = _Info(u, text[u.start:u.end], masked, deadlines, cutoff, _has_request(rest), _subject(named), intro)
     info.undertakings = [d for d in deadlines if _undertaken(info, d, sender)]
@@ -412,6 +416,32 @@ def _anchor_on_events(infos: list[_Info]) -> None:
             chosen = before[-1] if before else (shared[0][1] if shared else None)
             if chosen is not None:
                 d.date = count_from(d, chosen.date)
+
+
+def _within_periods(infos: list[_Info]) -> None:
+    """A daily or weekly rule kept "throughout" a period dated elsewhere in the text (ทุกวันศุกร์
+    ตลอดระยะเวลาการออกหน่วยตาม (๒)) first falls due on or after that period's start: the nearest
+    period before it."""
+    p, reach = _patterns(), _words()["throughout_reach"]
+    periods = []
+    for info in infos:
+        for d in info.deadlines:
+            if d.kind == "range" and d.start:
+                periods.append(d.start)
+            throughout = p["throughout"].match(info.masked, d.span[1], d.span[1] + reach)
+            if d.kind == "recurring" and throughout and periods and d.date and d.date < periods[-1]:
+                d.date = _next_occurrence(d, periods[-1])
+
+
+def _next_occurrence(d: Deadline, start: dt.date) -> dt.date:
+    """The first day on or after ``start`` that a DAILY or WEEKLY ``d`` falls due (others stay)."""
+    if d.rrule and d.rrule.startswith("FREQ=DAILY"):
+        return start
+    weekday = re.search(r"BYDAY=(\w\w)", d.rrule or "")
+    if d.rrule and d.rrule.startswith("FREQ=WEEKLY") and weekday:
+        days = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+        return start + dt.timedelta(days=(days.index(weekday.group(1)) - start.weekday()) % 7)
+    return d.date
 
 
 def _ended_activity(anchor: str | None) -> set[str]:
