@@ -46,16 +46,26 @@ def label_of(text: str) -> str | None:
     return None
 
 
-def _continues(name: str, ln: Line, after_blank: bool, lines_so_far: list[Line]) -> bool:
-    """Whether a line continues the field ``name`` (wrapped lines, numbered items)."""
+def _continues(name: str, ln: Line, after_blank: bool, lines_so_far: list[Line], *, ruled: bool = False) -> bool:
+    """Whether a line continues the field ``name`` (wrapped lines, numbered items). ``ruled``: the
+    line is followed by the rule that closes an order's or announcement's title block, so it is
+    the title's last line even when it opens like a body (``ตามโครงการ…``)."""
     text = ln.text
     if name in ("cites", "enclosures"):
         return _continues_list(name, text, after_blank, lines_so_far)
     if name in ("subject", "recipient", "unit", "sender", "copies"):
         # PDF text layers lose blank lines: a wrapped line must not look like the body's start
         limit = 4 if name == "subject" else 3
+        if name == "subject" and ruled and not _ITEM.match(text.strip()):
+            return not after_blank and len(lines_so_far) < limit
         return not after_blank and len(lines_so_far) < limit and not _opens_body(text, strict=name != "subject")
     return False
+
+
+def _ruled_below(lines: list[Line], pos: int) -> bool:
+    """The next line is a separating rule (``------``)."""
+    nxt = lines[pos + 1] if pos + 1 < len(lines) else None
+    return nxt is not None and len(nxt.stripped) >= 5 and bool(_RULE.match(nxt.text))
 
 
 def _item_number(text: str) -> int | None:
@@ -110,7 +120,7 @@ def read_header(lines: list[Line], furniture: dict, letter_kind: str) -> Header:
             h.fields.setdefault(label, []).append(ln)
             current = label
             main_seen = main_seen or label in ("subject", "recipient", "sender")
-        elif current and _continues(current, ln, after_blank, h.fields[current]):
+        elif current and _continues(current, ln, after_blank, h.fields[current], ruled=_ruled_below(lines, pos)):
             h.fields[current].append(ln)
         elif _body_begins(h, letter_kind, ln) and not _label_follows(lines, pos, furniture):
             h.body_start = pos

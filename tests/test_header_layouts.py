@@ -1,0 +1,69 @@
+"""Header layouts first seen on letters nobody had tuned on: each test is a short snippet
+in the style of such a letter, with the exact values a clerk reads off it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from circulars.pipeline import extract_text
+
+
+def _letters(text: str):
+    return extract_text(text).letters
+
+
+def _letter(text: str):
+    (letter,) = _letters(text)
+    return letter
+
+
+ORDER_TWO_LINE_SUBJECT = """คำสั่งเทศบาลตำบลหนองบัว
+ที่ ๑๒๓/๒๕๖๘
+เรื่อง แต่งตั้งคณะทำงานออกหน่วยบริการตรวจสุขภาพผู้สูงอายุและคัดกรองโรคเรื้อรังในชุมชน
+{second}
+------------------------------
+
+ด้วยเทศบาลตำบลหนองบัว ได้รับการจัดสรรงบประมาณเพื่อดำเนินการตามโครงการ จึงแต่งตั้งคณะทำงาน
+ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป
+
+สั่ง ณ วันที่ ๑ ตุลาคม พ.ศ. ๒๕๖๘
+
+(นายสมชาย ใจดี)
+นายกเทศมนตรีตำบลหนองบัว
+"""
+
+
+@pytest.mark.parametrize(
+    "second, subject",
+    [
+        pytest.param("ตามโครงการผู้สูงอายุสุขภาพดี ชุมชนเข้มแข็ง ห่างไกลโรคเรื้อรัง ประจำปีงบประมาณ พ.ศ. ๒๕๖๙",
+                     "แต่งตั้งคณะทำงานออกหน่วยบริการตรวจสุขภาพผู้สูงอายุและคัดกรองโรคเรื้อรังในชุมชน "
+                     "ตามโครงการผู้สูงอายุสุขภาพดี ชุมชนเข้มแข็ง ห่างไกลโรคเรื้อรัง ประจำปีงบประมาณ พ.ศ. ๒๕๖๙",
+                     id="full-width-second-line-opening-like-a-body-above-the-rule"),
+        pytest.param("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙",
+                     "แต่งตั้งคณะทำงานออกหน่วยบริการตรวจสุขภาพผู้สูงอายุและคัดกรองโรคเรื้อรังในชุมชน "
+                     "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙",
+                     id="short-second-line"),
+    ],
+)
+def test_an_order_subject_runs_to_the_rule_under_the_title(second, subject):
+    letter = _letter(ORDER_TWO_LINE_SUBJECT.format(second=second))
+    assert (letter.kind, letter.subject, letter.date) == ("order", subject, dt.date(2025, 10, 1))
+
+
+def test_a_page_marker_is_not_part_of_the_signatory_position():
+    text = """ประกาศมหาวิทยาลัยราชภัฏเลย
+เรื่อง รับสมัครนักศึกษาเข้าร่วมโครงการ
+------------------------------
+ด้วยมหาวิทยาลัยราชภัฏเลย เปิดรับสมัครนักศึกษา ตั้งแต่วันที่ 1 ถึงวันที่ 15 ธันวาคม 2569
+จึงประกาศมาให้ทราบโดยทั่วกัน
+ประกาศ ณ วันที่ 20 พฤศจิกายน พ.ศ. 2569
+(ผู้ช่วยศาสตราจารย์ ดร.สมศักดิ์ รักเรียน)
+รองอธิการบดีฝ่ายกิจการนักศึกษา ปฏิบัติราชการแทน
+อธิการบดีมหาวิทยาลัยราชภัฏเลย
+หน้า 1/2
+"""
+    letter = _letter(text)
+    assert letter.signatory.position == "รองอธิการบดีฝ่ายกิจการนักศึกษา ปฏิบัติราชการแทน อธิการบดีมหาวิทยาลัยราชภัฏเลย"
