@@ -485,6 +485,10 @@ def test_request_recounted_from_another_office_is_no_task(sender, dates):
                      [D(2025, 1, 31)], id="request-before-the-issuer-purpose"),
         pytest.param("ผู้ยื่นข้อเสนอจะต้องยื่นเอกสาร ภายในวันที่ ๓๑ มกราคม ๒๕๖๘", "องค์การบริหารส่วนตำบลแม่แฝก",
                      [D(2025, 1, 31)], id="obligation-is-not-an-undertaking"),
+        pytest.param("โครงการฯ จึงจะส่งน้ำแบบรอบเวร ตั้งแต่วันที่ ๑ ธันวาคม ๒๕๖๗ ถึงวันที่ ๓๐ เมษายน ๒๕๖๘",
+                     "โครงการส่งน้ำและบำรุงรักษาสองพี่น้อง", [], id="abbreviated-issuer-will"),
+        pytest.param("ทั้งนี้ มหาวิทยาลัยจะประกาศผลการเรียน ภายในวันที่ ๒๔ เมษายน ๒๕๖๘", "มหาวิทยาลัยราชภัฏอุตรดิตถ์", [],
+                     id="university-will-announce"),
     ],
 )
 def test_issuer_own_undertaking_is_no_task(text, sender, dates):

@@ -122,6 +122,8 @@ def test_range(text, start, end, time):
                      id="after-a-stated-fiscal-quarter"),
         pytest.param("รายงานเป็นรายไตรมาส ภายในวันที่ ๓๐ ของเดือนสุดท้ายของไตรมาส เริ่มตั้งแต่ไตรมาสที่ ๑ ปีงบประมาณ ๒๕๗๐",
                      "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=30", D(2026, 12, 30), id="in-a-stated-fiscal-quarter"),
+        pytest.param("รายงานพื้นที่เพาะปลูก ทุกวันที่ ๓ ของเดือน ตั้งแต่เดือนธันวาคม ๒๕๖๖ ถึงเดือนเมษายน ๒๕๖๗",
+                     "FREQ=MONTHLY;BYMONTHDAY=3;UNTIL=20240430", D(2023, 12, 3), id="monthly-within-a-period"),
         pytest.param("ให้รายงานผลการปฏิบัติทุกวัน ภายในเวลา ๑๘.๐๐ น.", "FREQ=DAILY", REF, id="daily"),
         pytest.param("รายงานสถานการณ์วันละ ๒ ครั้ง เวลา ๐๙.๐๐ น. และ ๑๕.๐๐ น.", "FREQ=DAILY;BYHOUR=9,15;BYMINUTE=0",
                      REF, id="twice-a-day"),

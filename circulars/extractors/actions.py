@@ -109,7 +109,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "duty": re.compile(rf"\s*(?:{alt(w['duty'])})"),
         "org_head": re.compile(org),
         "building": re.compile(rf"^(?:{alt(w['sender_building'])})"),
-        "undertaking": re.compile(rf"(?P<who>[^\s]+?){w['undertaking']}(?!{alt(w['undertaking_not_before'])})"),
+        "undertaking": re.compile(rf"(?P<who>[^\s]+?)\s*(?:{alt(w['undertaking_joins'])})?{w['undertaking']}"
+                                  rf"(?!{alt(w['undertaking_not_before'])})"),
         "pass_on": re.compile(alt(w["pass_on"])),
         "background": re.compile(rf"\s*(?:{alt(w['background'])})"),
         "intro": re.compile(rf"(?:{alt(w['intro_end'])})\s*[:：]?\s*$"),
@@ -305,7 +306,7 @@ def _undertaken(info: _Info, d: Deadline, sender: str | None) -> bool:
     p = _patterns()
     clause = info.masked[_clause_start(info, d.span[0]):d.span[0]]
     for m in p["undertaking"].finditer(clause):
-        who = m.group("who")
+        who = m.group("who").rstrip("ฯ")  # โครงการฯ: the sender's name cut short
         if p["org_head"].match(who) and (who in sender or sender in who) and not _has_request(clause[m.end():]):
             return True  # ... and no request after it: ประมงจังหวัดจะออกตรวจ … และจะประกาศ … ภายในวันที่ …
     return False

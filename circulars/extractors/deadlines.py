@@ -370,14 +370,15 @@ def _recurring(text: str, matches: list[DateMatch], reference: dt.date,
     for rule in [*_monthly_rules(text), *_weekly_rules(text), *_daily_rules(text, matches)]:
         if _overlaps(rule.span, taken):
             continue
-        first, end = _stated_first(text, matches, rule.span[1], taken)
+        first, end, until = _stated_first(text, matches, rule.span[1], taken)
         if first is None or first[1]:  # none written, or only a month: count from it
             base = first[0] if first else _period_start(matches, reference)
             first = (_first_occurrence(base, rule), True)
         end = max(end, rule.span[1])
         taken.append((rule.span[0], end))
+        rrule = rule.rrule() + (f";UNTIL={until:%Y%m%d}" if until else "")
         out.append(Deadline(kind="recurring", date=first[0], text=text[rule.span[0]:end], time=rule.time,
-                            rrule=rule.rrule(), span=(rule.span[0], end)))
+                            rrule=rrule, span=(rule.span[0], end)))
     return out
 
 
@@ -458,22 +459,28 @@ def _period_start(matches: list[DateMatch], reference: dt.date) -> dt.date:
 
 
 def _stated_first(text: str, matches: list[DateMatch], after: int,
-                  taken: list[Span]) -> tuple[tuple[dt.date, bool] | None, int]:
+                  taken: list[Span]) -> tuple[tuple[dt.date, bool] | None, int, dt.date | None]:
     """The first occurrence written after a rule (… ครั้งแรก … ภายในวันที่ ๓๐ ธันวาคม ๒๕๖๖,
-    เริ่มตั้งแต่วันศุกร์ที่ ๒๒ ธันวาคม ๒๕๖๖): ((date, only a month), end of the phrase)."""
+    เริ่มตั้งแต่วันศุกร์ที่ ๒๒ ธันวาคม ๒๕๖๖), or the period the rule holds in (ตั้งแต่เดือนธันวาคม
+    ๒๕๖๙ ถึงเดือนเมษายน ๒๕๗๐): ((date, only a month), end of the phrase, last day or None)."""
     r = _words("recurring")
     word = _rule_patterns()["first"].search(text, after, after + r["first_reach"])
     if word is None:
-        return None, after
+        return None, after, None
     quarter = _fiscal_quarter(text, word.end(), word.end() + r["first_quarter_reach"])
     if quarter is not None:
-        return (quarter[0], True), quarter[1]
+        return (quarter[0], True), quarter[1], None
     for m in matches:
-        if word.end() <= m.span[0] <= word.end() + 60 and m.date and m.start is None:
+        if not (word.end() - 12 <= m.span[0] <= word.end() + 60 and m.date):
+            continue
+        if m.start is None:
             taken.append(m.span)
             month = m.precision == "month"
-            return (m.date.replace(day=1) if month else m.date, month), m.span[1]
-    return None, after
+            return (m.date.replace(day=1) if month else m.date, month), m.span[1], None
+        if m.span[0] >= word.start() - 12:  # the rule's own period: from its start, until its end
+            taken.append(m.span)
+            return (m.start, True), m.span[1], m.date
+    return None, after, None
 
 
 def _fiscal_quarter(text: str, start: int, end: int) -> tuple[dt.date, int] | None:
