@@ -429,13 +429,25 @@ def letter_end(lines: list[Line], furniture) -> int:
             continue
         if is_attachment_title(ln.text) and lines[j - 1].blank:
             break
-        if _starts_with_any(ln.text, words) or re.search(r"\S+@\S+\.\w+", ln.text):
+        if _starts_with_any(ln.text, words) or re.search(r"\S+@\S+\.\w+", ln.text) \
+                or (gap <= 1 and _phone_inside(ln.text)):
             last, gap = j, 0
         else:
             gap += 1
             if gap > 25:
                 break
     return last + 1
+
+
+@cache
+def _phone_inside_re() -> re.Pattern[str]:
+    words = sorted(_kw()["contact"]["phone"], key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})\s*[:.]?\s*{DIGIT}")
+
+
+def _phone_inside(text: str) -> bool:
+    """A contact line that names a person first (``ครูประจำชั้น … โทร. ๐๙๒ …``): a phone word and a number."""
+    return bool(_phone_inside_re().search(text))
 
 
 def _signature_end(lines: list[Line], close: int) -> int:

@@ -117,6 +117,9 @@ def test_contact_block():
         pytest.param("โทร./โทรสาร ๐-๔๔๘๒-๒๒๐๓", ["0-4482-2203"], id="tel-fax"),
         pytest.param("โทรศัพท์ 02 225 4886", ["02 225 4886"], id="arabic"),
         pytest.param("โทร. -", [], id="no-number"),
+        pytest.param("โทร. ๖๔๘๗๕, ๖๔๘๗๖", ["64875", "64876"], id="internal-five-digit-lines-listed-with-a-comma"),
+        pytest.param("โทร. 0 2241 9000 ต่อ 2112, 2113", ["0 2241 9000 ต่อ 2112, 2113"], id="extensions-stay-together"),
+        pytest.param("โทร. ๑๒๓๔", [], id="four-digits-no-phone"),
     ],
 )
 def test_phones_in(text, expected):

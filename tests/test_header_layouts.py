@@ -67,3 +67,48 @@ def test_a_page_marker_is_not_part_of_the_signatory_position():
 """
     letter = _letter(text)
     assert letter.signatory.position == "รองอธิการบดีฝ่ายกิจการนักศึกษา ปฏิบัติราชการแทน อธิการบดีมหาวิทยาลัยราชภัฏเลย"
+
+
+SCHOOL_CONTACT = """ที่ ศธ ๐๔๐๕๗.๑๒/ ๓๔๕
+โรงเรียนบ้านหนองแวง
+ตำบลหนองแวง อำเภอเมือง
+จังหวัดขอนแก่น ๔๐๐๐๐
+
+๒ ธันวาคม ๒๕๖๙
+
+เรื่อง ขอเชิญประชุมผู้ปกครอง
+
+เรียน ผู้ปกครองนักเรียนชั้นประถมศึกษาปีที่ ๖
+
+ด้วยโรงเรียนบ้านหนองแวง จะจัดประชุมผู้ปกครองนักเรียน จึงขอเชิญท่านเข้าร่วมประชุม
+
+จึงเรียนมาเพื่อโปรดทราบ
+
+ขอแสดงความนับถือ
+
+(นางสาวมาลี ศรีสุข)
+ผู้อำนวยการโรงเรียนบ้านหนองแวง
+
+งานวิชาการ
+โทร. ๐๔๓ ๖๖๗ ๐๑๒
+{person}
+
+กำหนดการประชุมผู้ปกครอง
+วันเสาร์ที่ ๑๙ ธันวาคม ๒๕๖๙
+"""
+
+
+@pytest.mark.parametrize(
+    "person, phones",
+    [
+        pytest.param("ครูประจำชั้น ป.๖ นายวิชัย ใจดี โทร. ๐๙๒ ๔๗๘ ๑๑๓๖", ["043 667 012", "092 478 1136"],
+                     id="teacher-named-before-the-phone"),
+        pytest.param("ผู้ประสานงาน นายวิชัย ใจดี โทร. ๐๙๒ ๔๗๘ ๑๑๓๖", ["043 667 012", "092 478 1136"],
+                     id="labelled-coordinator"),
+    ],
+)
+def test_a_contact_line_naming_a_person_first_belongs_to_the_contact_block(person, phones):
+    doc = extract_text(SCHOOL_CONTACT.format(person=person))
+    (letter,) = doc.letters
+    assert (letter.contact.unit, letter.contact.phones) == ("งานวิชาการ", phones)
+    assert [a.title for a in doc.attachments] == ["กำหนดการประชุมผู้ปกครอง"]

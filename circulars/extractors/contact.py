@@ -10,7 +10,10 @@ from ..normalize import to_arabic_digits
 from ..segment import DIGIT, _kw
 from .signature import name_in_parentheses
 
-_NUMBER = rf"{DIGIT}[{DIGIT[1:-1]}\s\-]{{4,}}{DIGIT}(?:\s*ต่อ\s*{DIGIT}+(?:\s*[-,]\s*{DIGIT}+)*)?"
+# a number as written: at least five digits (an internal line such as ``๖๔๘๗๕``), spaces or dashes
+# inside, an extension (ต่อ) or list of extensions after it
+_NUMBER = rf"{DIGIT}[{DIGIT[1:-1]}\s\-]{{3,}}{DIGIT}(?:\s*ต่อ\s*{DIGIT}+(?:\s*[-,]\s*{DIGIT}+)*)?"
+_MORE = re.compile(rf"\s*,\s*({_NUMBER})")
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+\s?@\s?[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 
 
@@ -25,11 +28,18 @@ def _coordinator_re() -> re.Pattern[str]:
 
 
 def phones_in(text: str) -> list[str]:
+    """Every number after a phone word; numbers listed after it with commas are numbers of their own
+    (``โทร. ๖๔๘๗๕, ๖๔๘๗๖``)."""
     out = []
     for m in _phone_re().finditer(text):
-        num = re.sub(r"\s+", " ", to_arabic_digits(m.group(1))).strip(" -")
-        if num not in out:
-            out.append(num)
+        found, end = [m.group(1)], m.end()
+        while more := _MORE.match(text, end):
+            found.append(more.group(1))
+            end = more.end()
+        for raw in found:
+            num = re.sub(r"\s+", " ", to_arabic_digits(raw)).strip(" -")
+            if len(re.sub(r"\D", "", num)) >= 5 and num not in out:
+                out.append(num)
     return out
 
 
