@@ -587,13 +587,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", default="sqlite", help="sqlite (default), postgresql ($CIRCULARS_TEST_PG_URL) or a URL")
     ap.add_argument("--work", type=Path, help="working folder (default: a new temporary folder, kept)")
     ap.add_argument("--small", action="store_true", help="the small plan of tests/test_faults.py")
-    ap.add_argument("--seed", type=int, default=None)
+    ap.add_argument("--seed", type=int, default=None, help="another order of drops and kill moments")
+    ap.add_argument("--kills", help="settled-file counts to SIGKILL at, e.g. 5,10,15,20 (default 10,28; small 3,9)")
     args = ap.parse_args(argv)
+    from dataclasses import replace
+
     plan = SMALL if args.small else JUDGED
     if args.seed is not None:
-        from dataclasses import replace
-
         plan = replace(plan, seed=args.seed)
+    if args.kills:
+        plan = replace(plan, kills=tuple(int(x) for x in args.kills.split(",")))
     start = time.monotonic()
     report = run(args.db, args.work, plan, say=lambda m: print(f"[{time.monotonic() - start:5.1f} s] {m}",
                                                                 file=sys.stderr, flush=True))

@@ -6,7 +6,9 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || tr
 if [ -z "${CIRCULARS_TEST_PG_URL:-}" ] && [ -n "$pg_bin" ] && [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1; then
   pg_dir=$(mktemp -d /tmp/circulars-pg.XXXXXX)
   chown postgres "$pg_dir"
+  # the first free port from 54329 (several test runs may share the machine)
   pg_port=54329
+  while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
   if su postgres -s /bin/sh -c "'$pg_bin/initdb' -D '$pg_dir/data' -U postgres -A trust -E UTF8 >'$pg_dir/initdb.log' 2>&1 \
       && '$pg_bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/server.log' -w -t 60 \
          -o \"-c listen_addresses=127.0.0.1 -p $pg_port -k '$pg_dir' -c fsync=off\" start >/dev/null"; then

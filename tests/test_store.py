@@ -195,3 +195,29 @@ def test_config_file_sets_db_and_sinks(tmp_path):
     assert [(c.name, c.type) for c in config.sinks] == [("feed", "ics"), ("tracker", "webhook")]
     assert config.sinks[0].path == home / "out" / "feed.ics" and config.sinks[1].max_attempts == 3
     assert load_config(home=home, db="sqlite://").database_url == "sqlite://"
+
+
+def test_correction_follows_a_task_whose_id_changed_on_reprocess(any_store, tmp_path):
+    """The extractors improved and read a task's evidence a little differently (a new id):
+    the manual correction moves to the new task instead of being lost."""
+    from circulars.inbox import Arrival, extract_archived
+
+    out = ingest_file(any_store, corpus_file(tmp_path, "06_"), who="test")
+    with any_store.transaction() as s:
+        doc = repo.find_document(s, out.sha256)
+        archived = any_store.config.home / doc.archive_path
+        old = s.scalars(select(TaskRecord).where(TaskRecord.letter_index.is_not(None)).order_by(TaskRecord.id)).first()
+        old_id = old.task_id
+        repo.correct(s, f"task:{old_id}", "assignee", "งานสาธารณสุข", "clerk", any_store.sink_names)
+    doc_json, _ = extract_archived(Arrival(Path("x.txt"), 0, "", out.sha256, archived), any_store.config,
+                                   lambda *a, **k: None)
+    task = next(t for letter in doc_json["letters"] for t in letter["tasks"] if t["id"] == old_id)
+    task["id"], task["evidence"] = "0123456789abcdef", task["evidence"] + " ภายในกำหนด"
+    with any_store.transaction() as s:
+        repo.store_extraction(s, repo.find_document(s, out.sha256), doc_json, any_store.sink_names, "test")
+    with any_store.transaction() as s:
+        assert repo.task_data(s, old_id) is None
+        new = repo.task_data(s, "0123456789abcdef")
+        assert new.data["assignee"] == "งานสาธารณสุข" and new.data["corrected"] == ["assignee"]
+        kinds = [e.kind for e in s.scalars(select(EventRow).order_by(EventRow.id))]
+        assert "correction-carried" in kinds and "task-withdrawn" in kinds

@@ -147,7 +147,9 @@ def _store_tasks(s: Session, doc: DocumentRow, doc_json: dict, corrections: dict
                  who: str) -> list[str]:
     seen: set[str] = set()
     queued: list[str] = []
-    for letter_index, data in task_payloads(doc_json, doc.original_name):
+    payloads = task_payloads(doc_json, doc.original_name)
+    _carry_corrections(s, doc, payloads, corrections, who)
+    for letter_index, data in payloads:
         data = apply_task_corrections(data, corrections.get(f"task:{data['id']}", {}))
         if data["id"] in seen:
             continue
@@ -160,6 +162,36 @@ def _store_tasks(s: Session, doc: DocumentRow, doc_json: dict, corrections: dict
         withdraw(s, gone, who, sinks, sha=doc.sha256)
         queued.append(gone.task_id)
     return queued
+
+
+CARRY_MIN_SIMILARITY = 0.6
+
+
+def _carry_corrections(s: Session, doc: DocumentRow, payloads: list[tuple[int | None, dict]], corrections: dict,
+                       who: str) -> None:
+    """A corrected task whose id changed on reprocess (the extractors now read its evidence or
+    deadline a little differently) keeps its corrections: they move to the new task of the
+    same letter whose evidence is most alike (at least ``CARRY_MIN_SIMILARITY``)."""
+    from difflib import SequenceMatcher
+
+    new_ids = {d["id"] for _i, d in payloads}
+    old = {t.task_id: t for t in s.scalars(select(TaskRecord).where(TaskRecord.document_id == doc.id))}
+    for tid, row in old.items():
+        if tid in new_ids or f"task:{tid}" not in corrections:
+            continue
+        evidence = (row.data.get("evidence") or "").split("\n")[0]
+        scored = [(SequenceMatcher(None, evidence, d.get("evidence") or "").ratio(), d["id"]) for i, d in payloads
+                  if i == row.letter_index and d["id"] not in old and f"task:{d['id']}" not in corrections]
+        best = max(scored, default=None)
+        if best is None or best[0] < CARRY_MIN_SIMILARITY:
+            continue
+        new = best[1]
+        for c in s.scalars(select(CorrectionRow).where(CorrectionRow.target == f"task:{tid}")):
+            c.target = f"task:{new}"
+        corrections[f"task:{new}"] = corrections.pop(f"task:{tid}")
+        add_event(s, "correction-carried", who, sha=doc.sha256, subject=f"task:{new}", previous=f"task:{tid}",
+                  similarity=round(best[0], 3))
+    s.flush()
 
 
 def withdraw(s: Session, task: TaskRecord, who: str, sinks: Iterable[str], *, sha: str | None = None) -> None:
