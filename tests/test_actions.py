@@ -489,6 +489,9 @@ def test_request_recounted_from_another_office_is_no_task(sender, dates):
                      "โครงการส่งน้ำและบำรุงรักษาสองพี่น้อง", [], id="abbreviated-issuer-will"),
         pytest.param("ทั้งนี้ มหาวิทยาลัยจะประกาศผลการเรียน ภายในวันที่ ๒๔ เมษายน ๒๕๖๘", "มหาวิทยาลัยราชภัฏอุตรดิตถ์", [],
                      id="university-will-announce"),
+        pytest.param("๕. สำนักงานประมงจังหวัดตราดจะออกตรวจสภาพเรือ ระหว่างวันที่ ๘ - ๑๙ ธันวาคม ๒๕๖๗ และจะประกาศ"
+                     "รายชื่อเรือที่ได้รับใบทะเบียนภายในวันที่ ๒๗ กุมภาพันธ์ ๒๕๖๘", "จังหวัดตราด", [],
+                     id="issuer-will-inspect-and-announce"),
     ],
 )
 def test_issuer_own_undertaking_is_no_task(text, sender, dates):

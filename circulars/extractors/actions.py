@@ -304,7 +304,8 @@ def _undertaken(info: _Info, d: Deadline, sender: str | None) -> bool:
     if not sender:
         return False
     p = _patterns()
-    clause = info.masked[_clause_start(info, d.span[0]):d.span[0]]
+    # from the unit's start: "…จังหวัดตราดจะออกตรวจ … และจะประกาศรายชื่อ … ภายในวันที่ …" is one subject's
+    clause = info.masked[info.cutoff:d.span[0]]
     for m in p["undertaking"].finditer(clause):
         who = m.group("who").rstrip("ฯ")  # โครงการฯ: the sender's name cut short
         if p["org_head"].match(who) and (who in sender or sender in who) and not _has_request(clause[m.end():]):
