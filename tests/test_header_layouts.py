@@ -112,3 +112,31 @@ def test_a_contact_line_naming_a_person_first_belongs_to_the_contact_block(perso
     (letter,) = doc.letters
     assert (letter.contact.unit, letter.contact.phones) == ("งานวิชาการ", phones)
     assert [a.title for a in doc.attachments] == ["กำหนดการประชุมผู้ปกครอง"]
+
+
+STAMPED_NO_SEAL = """ที่ ลป ๐๐๑๗.๓/ว ๗๗๑
+
+ถึง อำเภอ ทุกอำเภอ และองค์การบริหารส่วนจังหวัดลำปาง
+
+ตามที่จังหวัดลำปางได้แจ้งให้อำเภอสำรวจข้อมูล ปรากฏว่ายังมีอำเภอที่ยังไม่ได้รายงาน
+จึงขอให้รายงานให้จังหวัดทราบ ภายใน ๕ วันทำการ นับถัดจากวันที่ได้รับหนังสือนี้
+{gap}
+จังหวัดลำปาง
+{gap}
+๒ ธันวาคม ๒๕๖๘
+
+ที่ทำการปกครองจังหวัด
+กลุ่มงานความมั่นคง
+โทร. ๐ ๕๔๒๖ ๕๐๑๑ โทรสาร ๐ ๕๔๒๖ ๕๐๑๒
+ผู้ประสานงาน นายสมพงษ์ ใจงาม โทร. ๐๙๒ ๕๕๓ ๐๔๑๘
+"""
+
+
+@pytest.mark.parametrize("gap", [pytest.param("", id="date-right-under-the-agency"),
+                                 pytest.param("\n", id="blank-lines-between")])
+def test_a_stamped_letter_whose_seal_left_no_text(gap):
+    letter = _letter(STAMPED_NO_SEAL.format(gap=gap))
+    assert (letter.kind, letter.sender, letter.date, letter.signatory) == (
+        "stamped", "จังหวัดลำปาง", dt.date(2025, 12, 2), None)
+    assert (letter.contact.unit, letter.contact.phones) == (
+        "ที่ทำการปกครองจังหวัด กลุ่มงานความมั่นคง", ["0 5426 5011", "0 5426 5012", "092 553 0418"])

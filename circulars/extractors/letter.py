@@ -221,6 +221,10 @@ def read_closing(letter: Letter, body: list[Line], furniture: dict, text: str) -
     purpose_close = close is not None and any(body[close].stripped.startswith(w) for w in purpose_words)
     letter.body_span = _span_between(body[:close + 1] if purpose_close else body[:close])
     if close is None:
+        agency = _stamp_line_index(body, furniture)
+        if agency is not None:
+            letter.body_span = _span_between(body[:agency])
+            read_stamp_line(letter, body, agency, furniture)
         return
     after = body[close + 1:] if not name_in_parentheses(body[close].stripped) else body[close:]
     sig, last = find_signatory(after, furniture)
@@ -268,6 +272,38 @@ def read_seal(letter: Letter, body: list[Line], seal: int, furniture: dict) -> N
             letter.contact = find_contact(rest, furniture)
             return
     letter.contact = find_contact(content[k + 1:], furniture)
+
+
+def _stamp_line_index(body: list[Line], furniture: dict) -> int | None:
+    """A stamped letter whose seal left no text: the agency's name alone after a blank line, then
+    (blank lines between) a line holding only the date (``จังหวัดแพร่`` … ``๒ ธันวาคม ๒๕๖๘``)."""
+    content = [(i, ln) for i, ln in enumerate(body) if not ln.blank and ln.index not in furniture]
+    for n, (i, ln) in enumerate(content[:-1]):
+        s = ln.stripped
+        if i == 0 or not body[i - 1].blank or len(s) > 80 or _date_or_number(s) or name_in_parentheses(s):
+            continue
+        j, nxt = content[n + 1]
+        if j - i > 3 or not _date_or_number(nxt.stripped):
+            continue
+        if any(d.date and d.precision == "day" for d in find_dates(nxt.stripped)):
+            return i
+    return None
+
+
+def read_stamp_line(letter: Letter, body: list[Line], agency: int, furniture: dict) -> None:
+    """The agency line of a stamped letter is its sender; the date line under it is its date; the
+    owning unit's block follows."""
+    line = body[agency]
+    letter.sender = letter.sender or line.stripped
+    _evidence(letter, "sender", line.stripped, line.span)
+    content = [ln for ln in body[agency + 1:] if not ln.blank and ln.index not in furniture]
+    date_line = content[0]
+    found = [d for d in find_dates(date_line.stripped) if d.date]
+    if letter.date is None:
+        letter.date = found[0].date
+        start = date_line.start + len(date_line.text) - len(date_line.text.lstrip())
+        _evidence(letter, "date", found[0].raw, (start + found[0].span[0], start + found[0].span[1]))
+    letter.contact = find_contact(content[1:], furniture)
 
 
 def _span_between(lines: list[Line]) -> tuple[int, int] | None:
