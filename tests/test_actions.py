@@ -551,3 +551,20 @@ def test_recurring_throughout_a_period_given_earlier(rule, first):
             f"(๓) ให้หัวหน้าชุดรายงานผลการปฏิบัติงานต่อกองสาธารณสุขและสิ่งแวดล้อม {rule}\n")
     tasks = tasks_of(text, reference=D(2025, 9, 25))
     assert [(t.deadline.kind, t.deadline.date) for t in tasks] == [("range", D(2025, 12, 18)), ("recurring", first)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        pytest.param("๒. คณะกรรมการจัดสอบ มีหน้าที่ ๑) ส่งต้นฉบับข้อสอบ ไม่เกินวันที่ ๖ มีนาคม ๒๕๖๙ เวลา ๑๖.๐๐ น. "
+                     "๒) เข้ารับฟังการชี้แจงแนวปฏิบัติการคุมสอบ ในวันพุธที่ ๑๘ มีนาคม ๒๕๖๙ เวลา ๑๓.๓๐ น.",
+                     [("by", D(2026, 3, 6)), ("event", D(2026, 3, 18))], id="inline-duty-to-attend"),
+        pytest.param("โรงเรียนกำหนดนำนักเรียนไปทัศนศึกษา จึงขอเรียนเชิญผู้ปกครองเข้าร่วมประชุมชี้แจงรายละเอียด "
+                     "ในวันเสาร์ที่ ๑๒ ธันวาคม ๒๕๖๙ เวลา ๐๙.๐๐ - ๑๒.๐๐ น. เเละขอความรวมมือผู้ปกครอง ดังนี้\n"
+                     "๑. กรอกแบบตอบรับ และส่งคืนครูประจำชั้น ภายในวันพุธที่ ๙ ธันวาคม ๒๕๖๙\n",
+                     [("event", D(2026, 12, 12)), ("by", D(2026, 12, 9))], id="polite-invitation-before-items"),
+    ],
+)
+def test_events_asked_of_the_reader(text, kinds):
+    tasks = tasks_of(text, reference=D(2026, 2, 23))
+    assert [(t.deadline.kind, t.deadline.date) for t in tasks] == kinds

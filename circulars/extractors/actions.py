@@ -123,6 +123,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "continuation": re.compile(rf"(?:{alt(w['continuation'])})"),
         "schedule": re.compile(alt(w["schedule"])),
         "attend": re.compile(alt(data.task_words()["event"]["attend"])),
+        "attend_inline": re.compile(alt(data.task_words()["event"]["attend_inline"])),
         "refer_back": re.compile(alt(data.task_words()["event"]["refer_back"])),
         "event": re.compile(alt(data.task_words()["event"]["words"])),
         "action_trail": re.compile(rf"\s+(?:{alt(w['action_trail'])})\s*$"),
@@ -549,6 +550,8 @@ def _segment(info: _Info, d: Deadline, prev_end: int) -> Span | None:
         return start, d.span[1]
     if any(a.instruction for a in _ancestors(info)) or _is_schedule_item(info) or _among_instructions(info):
         return start, d.span[1]  # an item of an instruction: the item is the action
+    if d.kind == "event" and info.instruction and _patterns()["attend_inline"].search(info.masked, start, d.span[1]):
+        return start, d.span[1]
     if d.kind == "event":
         return _attend_clause(info, d)
     return (start, d.span[1]) if info.instruction else None
