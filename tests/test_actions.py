@@ -568,3 +568,10 @@ def test_recurring_throughout_a_period_given_earlier(rule, first):
 def test_events_asked_of_the_reader(text, kinds):
     tasks = tasks_of(text, reference=D(2026, 2, 23))
     assert [(t.deadline.kind, t.deadline.date) for t in tasks] == kinds
+
+
+def test_a_time_opening_a_wrapped_line_is_no_item():
+    text = "๑. รายงานผลการปฏิบัติประจำวันทางกลุ่มไลน์ ภายในเวลา\n๒๐.๐๐ น. ของทุกวัน\n๒.๑ แจ้งรายชื่อ\n"
+    units = split_units(text)
+    assert [(u.level, u.number) for u in units] == [(1, 1), (2, 1)]
+    assert text[units[0].start:units[0].end].endswith("ของทุกวัน")

@@ -141,6 +141,8 @@ def test_recurring(text, rrule, first):
                      "ภายในเวลา ๐๙.๐๐ น. ของวันถัดไป", D(2025, 12, 4), D(2025, 12, 30), "09:00",
                      id="next-morning-written-twice"),
         pytest.param("ให้รายงานผลการปฏิบัติทุกวัน ภายในเวลา ๑๘.๐๐ น.", REF, REF, "18:00", id="same-day"),
+        pytest.param("ระหว่างวันที่ ๑ - ๓๐ มีนาคม ๒๕๖๘ และรายงานผลการปฏิบัติประจำวันทางกลุ่มไลน์ \"ศปก.ภ.จว.ยล รอมฎอน ๖๘\" "
+                     "ภายในเวลา\n๒๐.๐๐ น. ของทุกวัน", D(2025, 2, 18), D(2025, 3, 1), "20:00", id="time-before-every-day"),
     ],
 )
 def test_daily_rule_once_with_its_first_day(text, reference, first, time):

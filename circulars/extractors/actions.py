@@ -40,7 +40,9 @@ _WHO_MAX = 60  # characters an assignee may run after its first word
 _SHORT_PARAGRAPH = 30  # a shorter paragraph (a heading, a motto) does not close a list of items
 _ITEM = re.compile(
     rf"[ \t\f]*(?:[-•]\s*)?(?:\((?P<paren>[{DIGIT}]{{1,3}})\)|(?P<close>[{DIGIT}]{{1,3}})\)"
-    rf"|(?P<multi>[{DIGIT}]{{1,3}}(?:\.[{DIGIT}]{{1,3}})+)\.?(?![{DIGIT}])|(?P<dot>[{DIGIT}]{{1,3}})\.(?![{DIGIT}]))"
+    # a time opening a wrapped line ("๒๐.๐๐ น. ของทุกวัน") is no item ๒๐.๐๐
+    rf"|(?P<multi>[{DIGIT}]{{1,3}}(?:\.[{DIGIT}]{{1,3}})+)\.?(?![{DIGIT}])(?!\s*(?:น\.|นาฬิกา))"
+    rf"|(?P<dot>[{DIGIT}]{{1,3}})\.(?![{DIGIT}]))"
     rf"[ \t]*"
 )
 _FURNITURE_LINE = re.compile(rf"^(?:/.*(?:\.{{3}}|…)|-\s*[{DIGIT}]+\s*-)$")

@@ -169,6 +169,8 @@ def _rule_patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*(?:{alt(r['time_join'])})\s*{clock})*))?"
         ),
         "clock": re.compile(clock),
+        "time_before": re.compile(rf"(?:{alt(r['daily_time'])})\s*(?P<clock>{clock})\s*(?:{alt(r['time_unit'])})?"
+                                  rf"\s*(?:{of})?\s*$"),
         "next_day": re.compile(rf"\s*(?:{alt(r['time_unit'])})?\s*(?:{alt(r['daily_next_day'])})"),
     }
 
@@ -433,6 +435,8 @@ def _daily_rules(text: str, matches: list[DateMatch]) -> list[_Rule]:
             continue
         times = [parse_time(t) for t in _rule_patterns()["clock"].findall(m.group("times") or "")]
         times = [t for t in times if t]
+        if not times and (before := _rule_patterns()["time_before"].search(text[max(0, m.start() - 40):m.start()])):
+            times = [t for t in [parse_time(before.group("clock"))] if t]  # ภายในเวลา ๒๐.๐๐ น. ของทุกวัน
         hours = ",".join(str(int(t[:2])) for t in times)
         minutes = sorted({int(t[3:]) for t in times})
         part = f"BYHOUR={hours};BYMINUTE={minutes[0]}" if len(times) > 1 and len(minutes) == 1 else ""
