@@ -28,10 +28,26 @@ _QUOTES_CLOSE = "”\"'’"
 @dataclass
 class StampBlock:
     lines: list[Line]
+    # line index -> (start, end) of the stamp's cell in the line's text, for a line that also holds
+    # letter text in another tab-separated column (``ที่ พน ๐๖๐๗/ว ๐๓๒<TAB>รับที่ ๑๕๗``)
+    cells: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    def cell(self, ln: Line) -> str:
+        """The stamp's own text on the line, stripped."""
+        a, b = self.cells.get(ln.index, (0, len(ln.text)))
+        return ln.text[a:b].strip()
+
+    def _span_of(self, ln: Line) -> tuple[int, int]:
+        if ln.index not in self.cells:
+            return ln.span
+        a, b = self.cells[ln.index]
+        piece = ln.text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        return (ln.start + a + lead, ln.start + a + len(piece.rstrip()))
 
     @property
     def span(self) -> tuple[int, int]:
-        return (self.lines[0].span[0], self.lines[-1].span[1])
+        return (self._span_of(self.lines[0])[0], self._span_of(self.lines[-1])[1])
 
 
 @dataclass
@@ -123,7 +139,7 @@ _STAMP_NUMBER = re.compile(
 )
 _STAMP_LABELLED = re.compile(r"^\s*(?:เลขรับ|เลขที่รับ|รับที่)")
 _STAMP_DATE = re.compile(rf"^\s*วันที่\s*[:.]?\s*(?:{DIGIT}|$)")
-_STAMP_TIME = re.compile(rf"^\s*เวลา\s*[:.]?\s*(?:{DIGIT}{{1,2}}\s*[.:]?\s*{DIGIT}{{0,2}})?\s*(?:น\.?)?\s*$")
+_STAMP_TIME = re.compile(rf"^\s*เวลา\s*[:.]?\s*(?:{DIGIT}{{1,2}}\s*[.:]?\s*{DIGIT}{{0,2}}|[.…_]+)?\s*(?:น\.?)?\s*$")
 
 
 def _next_nonblank(lines: list[Line], i: int, limit: int = 2) -> int | None:
@@ -151,46 +167,114 @@ def find_stamps(lines: list[Line]) -> list[StampBlock]:
     return blocks
 
 
+_LETTER_TEXT = re.compile(r"[ก-ฮA-Za-z]")
+
+
+def _stamp_cell(text: str, test, *, whole_first: bool = True) -> tuple[int, int] | None:
+    """Where on a line a stamp value stands: the whole line, or (a scan read across the page) the
+    leading or trailing tab-separated columns, the other columns holding letter text."""
+    if whole_first and test(text):
+        return (0, len(text))
+    cuts = [m.start() for m in re.finditer(r"\t+", text)]
+    ends = [m.end() for m in re.finditer(r"\t+", text)]
+    for cut, end in sorted(zip(cuts, ends), reverse=True):  # the longest leading cell first
+        if text[:cut].strip() and _LETTER_TEXT.search(text[end:]) and test(text[:cut]):
+            return (0, cut)
+    for cut, end in zip(cuts, ends):  # the longest trailing cell first
+        if text[end:].strip() and _LETTER_TEXT.search(text[:cut]) and test(text[end:]):
+            return (end, len(text))
+    if not whole_first and test(text):
+        return (0, len(text))
+    return None
+
+
+def _number_cell(text: str) -> tuple[int, int] | None:
+    return _stamp_cell(text, lambda t: bool(_STAMP_NUMBER.match(t)))
+
+
+def _date_cell(text: str) -> tuple[int, int] | None:
+    """A stamp's date line; a column beside it holding letter text is split off only when the stamp's
+    own cell holds a whole date (``วันที่ ๑๑ พ.ย. ๒๕๖๙<TAB>ตำบลบ้านกุ่ม…``)."""
+    from .thaidate import find_dates
+
+    def whole_date(t: str) -> bool:
+        return bool(_STAMP_DATE.match(t)) and any(d.date for d in find_dates(t))
+
+    return _stamp_cell(text, whole_date, whole_first=False) or \
+        ((0, len(text)) if _STAMP_DATE.match(text) else None)
+
+
+def _time_cell(text: str) -> tuple[int, int] | None:
+    return _stamp_cell(text, lambda t: bool(_STAMP_TIME.match(t)))
+
+
+def _agency_like(text: str) -> bool:
+    s = text.strip()
+    return bool(s) and len(s) < 60 and not re.search(r"[/:]", s) and not re.search(f"{DIGIT}{{3,}}", s) \
+        and not any(is_label(s, g) for g in ("subject", "recipient", "reference"))
+
+
 def _stamp_at(lines: list[Line], i: int) -> StampBlock | None:
-    if not _STAMP_NUMBER.match(lines[i].text):
+    cells: dict[int, tuple[int, int]] = {}
+    num = _number_cell(lines[i].text)
+    if num is None:
         return None
     j = _next_nonblank(lines, i)
-    if j is None or not _STAMP_DATE.match(lines[j].text):
+    date = _date_cell(lines[j].text) if j is not None else None
+    if date is None:
         return None
     members = [lines[i], lines[j]]
+    cells.update({i: num, j: date})
     k = _next_nonblank(lines, j)
-    if k is not None and _STAMP_TIME.match(lines[k].text):
+    time = _time_cell(lines[k].text) if k is not None else None
+    number_text = lines[i].text[num[0]:num[1]]
+    if time is not None:
         members.append(lines[k])
-    elif not _STAMP_LABELLED.match(lines[i].text):
+        cells[k] = time
+    elif not _STAMP_LABELLED.match(number_text):
         return None  # a bare "ที่ n" + "วันที่" is a memo header unless a เวลา line follows
     above = lines[i - 1] if i > 0 else None
-    if above and not above.blank and len(above.stripped) < 60 and not re.search(r"[/:]", above.text) \
-            and not re.search(f"{DIGIT}{{3,}}", above.text) \
-            and not any(is_label(above.text, g) for g in ("subject", "recipient", "reference")):
-        members.insert(0, above)
-    return StampBlock(members)
+    if above and not above.blank:
+        head, tab, last = above.text.rpartition("\t")
+        if _agency_like(above.text):
+            members.insert(0, above)
+            if tab and head.strip():
+                cells[above.index] = (len(head) + len(tab), len(above.text))  # "ด่วนที่สุด<TAB>agency"
+        elif tab and head.strip() and _agency_like(last) and _address_below(lines, members[-1].index):
+            # "ที่ ฉช ๐๖๑๘/ว ๒๒๓<TAB>agency": the stamp heads the address column, the address goes on below it
+            members.insert(0, above)
+            cells[above.index] = (len(head) + len(tab), len(above.text))
+    cells = {n: c for n, c in cells.items() if c != (0, len(lines[n].text))}
+    return StampBlock(members, cells)
+
+
+def _address_below(lines: list[Line], last: int) -> bool:
+    """An address line (not a label, a date or a number) follows a stamp's last line."""
+    from .thaidate import find_dates
+
+    j = _next_nonblank(lines, last, limit=0)
+    if j is None:
+        return False
+    s = lines[j].stripped
+    return not any(is_label(s, g) for g in _HEADER_GROUPS) and not find_dates(s) and bool(_LETTER_TEXT.search(s))
 
 
 def stamp_columns(stamps: list[StampBlock]) -> dict[int, Line]:
-    """A scan read across the page puts the letter's own date beside the stamp's date line
-    (``วันที่ ๙ มิ.ย. ๖๘<TAB>๖ มิถุนายน ๒๕๖๘``): a last column holding a whole date of its own,
-    after a stamp value, is letter text, returned as a line of its own (negative index)."""
-    from .thaidate import find_dates
-
+    """A scan read across the page puts letter text beside a stamp's lines: the letter's own date
+    beside the stamp's date (``วันที่ ๙ มิ.ย. ๖๘<TAB>๖ มิถุนายน ๒๕๖๘``), the ที่ line left of the
+    stamp's number, the address right of the stamp's table. Each such column is returned as a line
+    of its own (negative index)."""
     out: dict[int, Line] = {}
     for block in stamps:
-        first = block.lines[0]
-        head, sep, _ = first.text.rpartition("\t")
-        if sep and head.strip() and not _STAMP_NUMBER.match(first.text):
-            out[first.index] = Line(-1 - first.index, first.start, head)  # "ด่วนที่สุด<TAB>agency"
         for ln in block.lines:
-            head, sep, last = ln.text.rpartition("\t")
-            if not sep or not head.strip():
+            if ln.index not in block.cells:
                 continue
-            own = [d for d in find_dates(last) if d.date and d.precision == "day"]
-            if own and own[0].span[0] <= 1 and re.search(DIGIT, head):
-                start = ln.start + len(head) + 1
-                out[ln.index] = Line(-1 - ln.index, start, last)
+            a, b = block.cells[ln.index]
+            lo, hi = (b, len(ln.text)) if a == 0 else (0, a)
+            piece = ln.text[lo:hi]
+            lead = len(piece) - len(piece.lstrip())
+            if piece.strip():
+                out[ln.index] = Line(-1 - ln.index, ln.start + lo + lead, piece.strip())
     return out
 
 
@@ -221,7 +305,7 @@ def find_furniture(lines: list[Line]) -> tuple[dict[int, Furniture], list[StampB
     stamps = find_stamps(lines)
     for block in stamps:
         for ln in block.lines:
-            furniture[ln.index] = Furniture("stamp", ln.stripped, ln.span)
+            furniture[ln.index] = Furniture("stamp", block.cell(ln), block._span_of(ln))
     for ln in lines:
         if ln.index in furniture or ln.blank:
             continue
@@ -327,12 +411,12 @@ def find_letter_starts(lines: list[Line], furniture: dict[int, Furniture]) -> li
     header is still open (before its เรื่อง/เรียน/จาก) belongs to that letter."""
     starts: list[tuple[int, str]] = []
     header_open = False
-    for ln in lines:
+    for pos, ln in enumerate(lines):
         if ln.blank or ln.index in furniture:
             continue
-        kind = start_kind(lines, ln.index, furniture)
+        kind = start_kind(lines, pos, furniture)
         if kind and not header_open:
-            starts.append((ln.index, kind))
+            starts.append((pos, kind))
             header_open = True
         elif kind and header_open and starts and starts[-1][1] == "external" and kind != "external":
             starts[-1] = (starts[-1][0], kind)  # ด่วนที่สุด then บันทึกข้อความ / โทรสาร title
@@ -374,8 +458,10 @@ def _pull_stamp_up(start: int, lines: list[Line], stamps: list[StampBlock], furn
 def segment(text: str) -> Segmentation:
     lines = split_lines(text)
     furniture, stamps = find_furniture(lines)
-    starts = find_letter_starts(lines, furniture)
-    starts = [(_pull_address_up(i, lines, furniture), k) for i, k in starts]
+    columns = stamp_columns(stamps)
+    view = [columns.get(ln.index, ln) for ln in lines]  # letter text beside a stamp counts for starts
+    starts = find_letter_starts(view, furniture)
+    starts = [(_pull_address_up(i, view, furniture), k) for i, k in starts]
     starts = [(_pull_stamp_up(i, lines, stamps, furniture), k) for i, k in starts]
     parts: list[Part] = []
     if not starts or any(not ln.blank and ln.index not in furniture for ln in lines[:starts[0][0]]):
@@ -384,7 +470,6 @@ def segment(text: str) -> Segmentation:
     for n, (i, kind) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         parts.extend(split_letter(lines[i:end], kind, furniture))
-    columns = stamp_columns(stamps)
     for part in parts:
         part.furniture = [furniture[ln.index] for ln in part.lines if ln.index in furniture]
         idx = {ln.index for ln in part.lines}

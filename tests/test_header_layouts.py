@@ -140,3 +140,91 @@ def test_a_stamped_letter_whose_seal_left_no_text(gap):
         "stamped", "จังหวัดลำปาง", dt.date(2025, 12, 2), None)
     assert (letter.contact.unit, letter.contact.phones) == (
         "ที่ทำการปกครองจังหวัด กลุ่มงานความมั่นคง", ["0 5426 5011", "0 5426 5012", "092 553 0418"])
+
+
+STAMP_LEFT_OF_ADDRESS = """ที่ กษ ๐๓๒๘.๐๗/ว ๘๘๒
+ที่ว่าการอำเภอเมือง
+ที่\t๕๑๒\t๒๕๖๙\tโครงการส่งน้ำและบำรุงรักษาบางปลาม้า
+วันที่ ๑๑ พ.ย. ๒๕๖๙\tตำบลบ้านแหลม อำเภอบางปลาม้า
+เวลา 10.๔๕ น.\tจังหวัดสุพรรณบุรี ๗๒๑๕๐
+
+๙ พฤศจิกายน ๒๕๖๙
+
+เรื่อง แผนการส่งน้ำ
+
+เรียน นายอำเภอเมือง
+
+ด้วยโครงการขอแจ้งแผนการส่งน้ำ
+"""
+
+STAMP_RIGHT_OF_REFERENCE = """ด่วน
+เทศบาลเมืองสตูล
+ที่ พน ๐๖๐๗.๗๐/ว ๐๓๒\tรับที่ ๑๕๗
+วันที่ ๑๔ ม.ค. ๖๙
+เวลา ๑๐.๒๕
+สำนักงานพลังงานจังหวัดสตูล
+ถนนสตูลธานี สต ๙๑๐๐๐
+
+๑๒ ม.ค. ๖๙
+
+เรื่อง ขอเชิญส่งเจ้าหน้าที่เข้ารับการฝึกอบรม
+
+เรียน นายอำเภอ ทุกอำเภอ
+
+ด้วยสำนักงานพลังงานจังหวัดสตูลจะจัดการฝึกอบรม
+"""
+
+STAMP_AGENCY_BESIDE_REFERENCE = """ด่วนที่สุด
+
+ที่ ฉช ๐๖๑๘/ว ๒๒๓\tเทศบาลตำบลบ้านโพธิ์
+เลขรับ ๕๑๒
+วันที่ ๖ มี.ค. ๒๕๖๙
+เวลา ๑๓.๔๐ น.
+ที่ว่าการอำเภอบ้านโพธิ์
+ถนนเทพราช ฉช ๒๔๑๔๐
+
+๔ มีนาคม ๒๕๖๙
+
+เรื่อง การเฝ้าระวังโรคไข้หวัดนก
+
+เรียน นายกเทศมนตรีตำบลบ้านโพธิ์
+
+ด้วยอำเภอได้รับแจ้งจากจังหวัด
+"""
+
+
+@pytest.mark.parametrize(
+    "text, reference, sender, date, stamp",
+    [
+        pytest.param(STAMP_LEFT_OF_ADDRESS, "กษ 0328.07/ว 882", "โครงการส่งน้ำและบำรุงรักษาบางปลาม้า",
+                     dt.date(2026, 11, 9), ("512", dt.date(2026, 11, 11), "10:45", "ที่ว่าการอำเภอเมือง"),
+                     id="stamp-table-left-of-the-address-block"),
+        pytest.param(STAMP_RIGHT_OF_REFERENCE, "พน 0607.70/ว 032", "สำนักงานพลังงานจังหวัดสตูล",
+                     dt.date(2026, 1, 12), ("157", dt.date(2026, 1, 14), "10:25", "เทศบาลเมืองสตูล"),
+                     id="stamp-number-right-of-the-reference"),
+        pytest.param(STAMP_AGENCY_BESIDE_REFERENCE, "ฉช 0618/ว 223", "ที่ว่าการอำเภอบ้านโพธิ์",
+                     dt.date(2026, 3, 4), ("512", dt.date(2026, 3, 6), "13:40", "เทศบาลตำบลบ้านโพธิ์"),
+                     id="stamp-agency-right-of-the-reference-address-below-the-stamp"),
+    ],
+)
+def test_a_receiving_stamp_interleaved_with_the_address_block(text, reference, sender, date, stamp):
+    letter = _letter(text)
+    assert (letter.reference.text, letter.sender, letter.date) == (reference, sender, date)
+    assert [(s.number, s.date, s.time, s.agency) for s in letter.received] == [stamp]
+
+
+def test_the_address_beside_the_reference_stays_the_sender_when_the_stamp_has_its_own_agency():
+    text = STAMP_AGENCY_BESIDE_REFERENCE.replace("ที่ ฉช ๐๖๑๘/ว ๒๒๓\tเทศบาลตำบลบ้านโพธิ์\n",
+                                                 "ที่ ฉช ๐๖๑๘/ว ๒๒๓\tที่ว่าการอำเภอบ้านโพธิ์\nเทศบาลตำบลบ้านโพธิ์\n")
+    text = text.replace("ที่ว่าการอำเภอบ้านโพธิ์\nถนนเทพราช ฉช ๒๔๑๔๐\n", "")
+    letter = _letter(text)
+    assert (letter.sender, letter.date) == ("ที่ว่าการอำเภอบ้านโพธิ์", dt.date(2026, 3, 4))
+    assert [(s.number, s.agency) for s in letter.received] == [("512", "เทศบาลตำบลบ้านโพธิ์")]
+
+
+def test_a_dotted_blank_time_belongs_to_the_stamp():
+    text = STAMP_RIGHT_OF_REFERENCE.replace("ที่ พน ๐๖๐๗.๗๐/ว ๐๓๒\tรับที่ ๑๕๗\nวันที่ ๑๔ ม.ค. ๖๙\nเวลา ๑๐.๒๕\n",
+                                            "ที่ พน ๐๖๐๗.๗๐/ว ๐๓๒\tรับที่ ๑๕๗\nวันที่ ๑๔ ม.ค. ๖๙\nเวลา ...........\n")
+    letter = _letter(text)
+    assert [(s.number, s.date, s.time) for s in letter.received] == [("157", dt.date(2026, 1, 14), None)]
+    assert "เวลา ..........." in [f.text for f in letter.furniture]

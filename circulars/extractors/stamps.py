@@ -16,7 +16,7 @@ _NUMBER = re.compile(rf"^(?:เลขรับที่|เลขรับ|เ�
 def read_stamp(block: StampBlock, *, reference: dt.date | None = None) -> Stamp:
     number = date = time = agency = None
     for ln in block.lines:
-        s = ln.stripped
+        s = block.cell(ln)
         m = _NUMBER.match(s)
         if m and number is None and not s.startswith("วันที่"):
             number = re.sub(r"\s+", "", to_arabic_digits(m.group(1)))
@@ -27,5 +27,5 @@ def read_stamp(block: StampBlock, *, reference: dt.date | None = None) -> Stamp:
             time = parse_time(s)
         elif agency is None:
             agency = s.rpartition("\t")[2].strip()  # the stamp is the last column
-    raw = "\n".join(ln.stripped for ln in block.lines)
+    raw = "\n".join(block.cell(ln) for ln in block.lines)
     return Stamp(number=number, date=date, time=time, agency=agency, raw=raw, span=block.span)
