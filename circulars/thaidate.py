@@ -183,7 +183,11 @@ def _date_regex(ranges: bool) -> re.Pattern[str]:
         f"(?:{_word_alt('month')}{_SP}*{_month(7)}(?:{_year(7)})?"
         f"|(?<![{_THAI_LETTER}.]){_month(8)}{_year(8)})"
     )
-    kinds = [("R", day_range), ("S", single), ("N", numeric), ("MR", month_range), ("M", month)]
+    # a military date-time group: day, hour and minute in six digits before the month (๒๐๑๔๓๐ พ.ย. ๖๙)
+    hhmm = f"(?:[01\u0e50\u0e51]{_DIGIT}|[2\u0e52][0-3\u0e50-\u0e53])[0-5\u0e50-\u0e55]{_DIGIT}"
+    dd = f"(?:[0-2\u0e50-\u0e52]{_DIGIT}|[3\u0e53][01\u0e50\u0e51])"
+    group = f"(?<![0-9\u0e50-\u0e59./])(?P<gd>{dd})(?P<gt>{hhmm}){_SP}*{_month(9)}(?:{_year(9)})?"
+    kinds = [("G", group), ("R", day_range), ("S", single), ("N", numeric), ("MR", month_range), ("M", month)]
     if not ranges:
         kinds = [k for k in kinds if k[0] not in ("R", "MR")]
     body = "|".join(f"(?P<{name}>{pattern})" for name, pattern in kinds)
@@ -378,12 +382,19 @@ def _numeric(m: re.Match[str], reference: dt.date | None) -> _Result:
     return _resolve_one(p, reference)
 
 
+def _group_date(m: re.Match[str], reference: dt.date | None) -> _Result:
+    p = _parts(m, 9, day=False)
+    p.day = int(to_arabic_digits(m.group("gd")))
+    return _resolve_one(p, reference)
+
+
 def _month_only(m: re.Match[str], reference: dt.date | None) -> _Result:
     n = 7 if m.group("m7") else 8
     return _resolve_one(_parts(m, n, day=False), reference, "month")
 
 
 _RESOLVERS = {
+    "G": _group_date,
     "R": _day_range,
     "S": lambda m, ref: _resolve_one(_parts(m, 3), ref),
     "N": _numeric,
@@ -427,6 +438,8 @@ def _to_match(m: re.Match[str], text: str, reference: dt.date | None) -> DateMat
         return None
     r = _RESOLVERS[kind](m, reference)
     time, end_time, end = _times(m)
+    if kind == "G" and time is None:
+        time = _hm(m.group("gt"))
     return DateMatch(
         date=r.date if r.error is None else None,
         raw=text[m.start() : end],

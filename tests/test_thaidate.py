@@ -443,3 +443,28 @@ def test_month_end_rejects_month_13():
 def test_thai_display(d, thai_digits, expected):
     assert thai_display(d, thai_digits=thai_digits) == expected
     assert parse_date(expected) == d
+
+
+@pytest.mark.parametrize(
+    "text, date, time",
+    [
+        pytest.param("หมู่ - วัน - เวลา\t๒๐๑๔๓๐ พ.ย. ๖๙", D(2026, 11, 20), "14:30", id="army-message-group-thai-digits"),
+        pytest.param("311200 ธ.ค. 2569", D(2026, 12, 31), "12:00", id="group-arabic-digits-full-year"),
+        pytest.param("๐๑๐๘๐๐ ม.ค. ๗๐", D(2027, 1, 1), "08:00", id="group-leading-zero-day"),
+    ],
+)
+def test_military_date_time_group(text, date, time):
+    m = only(text)
+    assert (m.date, m.time, m.precision) == (date, time, "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("๓๒๑๔๓๐ พ.ย. ๖๙", id="day-32-is-no-group"),
+        pytest.param("202570 พ.ย. 69", id="minute-70-is-no-group"),
+    ],
+)
+def test_six_digits_that_are_no_date_time_group_leave_the_month(text):
+    m = only(text)
+    assert (m.precision, m.time) == ("month", None)
