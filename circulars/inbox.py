@@ -77,8 +77,13 @@ def ingest_file(store: Store, path: Path, *, who: str, inbox: Path | None = None
     the OCR processes) are returned as status ``retry``: the file is left in place. Never raises
     for one file's sake."""
     path = Path(path)
+    return _guarded(path, inbox, lambda: _ingest(store, path, who, progress, interrupted))
+
+
+def _guarded(path: Path, inbox: Path | None, step: Callable[[], Outcome]) -> Outcome:
+    """Run one step of one file (and the move, with ``inbox``); errors become outcomes."""
     try:
-        outcome = _ingest(store, path, who, progress, interrupted)
+        outcome = step()
         if inbox is not None and path.exists() and outcome.status != "retry":
             outcome.moved_to = settle_file(path, inbox, outcome)
     except StoreError as e:
@@ -91,6 +96,16 @@ def ingest_file(store: Store, path: Path, *, who: str, inbox: Path | None = None
 
 
 def _ingest(store: Store, path: Path, who: str, progress: Progress, interrupted: Callable[[], bool]) -> Outcome:
+    pre = _prepare(store, path, who, progress)
+    if isinstance(pre, Outcome):
+        return pre
+    doc_json, reason = extract_archived(pre, store.config, progress)
+    return _finish(store, pre, doc_json, reason, who, interrupted)
+
+
+def _prepare(store: Store, path: Path, who: str, progress: Progress = null_progress) -> Outcome | Arrival:
+    """Everything before reading: the size limit, the hash, a file seen before, the archive
+    copy, a duplicate. Returns the outcome, or the archived arrival still to be read."""
     config = store.config
     arrival = arrival_of(path)
     if arrival.size > config.max_file_bytes:
@@ -108,7 +123,7 @@ def _ingest(store: Store, path: Path, who: str, progress: Progress, interrupted:
     arrival.archived = archive_file(config.home, path, arrival.sha256)
     if doc is not None:
         return _duplicate(store, arrival, who)
-    return _register(store, arrival, who, progress, interrupted)
+    return arrival
 
 
 def _duplicate(store: Store, arrival: Arrival, who: str) -> Outcome:
@@ -120,9 +135,9 @@ def _duplicate(store: Store, arrival: Arrival, who: str) -> Outcome:
         return Outcome(arrival.path, "duplicate", doc.sha256, reason=doc.error)
 
 
-def _register(store: Store, arrival: Arrival, who: str, progress: Progress,
-              interrupted: Callable[[], bool] = never) -> Outcome:
-    doc_json, reason = extract_archived(arrival, store.config, progress)
+def _finish(store: Store, arrival: Arrival, doc_json: dict | None, reason: str | None, who: str,
+            interrupted: Callable[[], bool] = never) -> Outcome:
+    """Commit what was read (or the reason it could not be)."""
     if doc_json is None and interrupted():  # not the file's fault: read it again next time
         return Outcome(arrival.path, "retry", arrival.sha256, reason=f"interrupted ({reason})")
     try:
@@ -185,6 +200,104 @@ def settle_file(path: Path, inbox: Path, outcome: Outcome) -> Path | None:
     fsync_dir(folder)
     fsync_dir(path.parent)
     return target
+
+
+# ----- many files, read on several cores --------------------------------------------------
+
+def ingest_many(store: Store, paths: list[Path], *, who: str, move: bool = False, jobs: int = 1,
+                stop: threading.Event | None = None, on_start: Callable[[Path], None] = lambda _p: None):
+    """Register files in order, yielding each outcome. With ``jobs`` > 1 the files are read
+    (text layers, OCR, extraction) by that many worker processes, each OCR-ing with its share
+    of the cores, while this process hashes, archives and commits: one writer, the same
+    guarantees as ``ingest_file``. The same bytes twice in the batch: the second waits for the
+    first and is a duplicate. ``stop`` set: no new file is started, those being read are
+    finished and committed. With ``move`` each file goes to processed/ or failed/ beside it."""
+    stop = stop or threading.Event()
+    if jobs <= 1 or len(paths) < 2:
+        for p in paths:
+            if stop.is_set():
+                return
+            on_start(p)
+            yield ingest_file(store, Path(p), who=who, inbox=Path(p).parent if move else None,
+                              interrupted=stop.is_set)
+        return
+    yield from _ingest_parallel(store, [Path(p) for p in paths], who, move, jobs, stop, on_start)
+
+
+def _ingest_parallel(store: Store, paths: list[Path], who: str, move: bool, jobs: int, stop: threading.Event,
+                     on_start: Callable[[Path], None]):
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    from .ocr.runner import worker_count
+
+    config = store.config.with_(ocr_workers=max(1, worker_count(store.config.ocr_workers) // jobs))
+    inflight: dict = {}
+    waiting: dict[str, list[Arrival]] = {}  # sha256 being read → later arrivals of the same bytes
+    todo = iter(paths)
+    ctx = multiprocessing.get_context("spawn")  # not fork: this process has threads (the progress bar)
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
+        while True:
+            while len(inflight) < 2 * jobs and not stop.is_set():
+                path = next(todo, None)
+                if path is None:
+                    break
+                on_start(path)
+                pre: list[Outcome | Arrival] = []
+                out = _guarded(path, path.parent if move else None,
+                               lambda p=path, b=pre: _step(b, _prepare(store, p, who)))
+                if pre and isinstance(pre[0], Arrival):
+                    arrival = pre[0]
+                    if arrival.sha256 in waiting:
+                        waiting[arrival.sha256].append(arrival)
+                    else:
+                        waiting[arrival.sha256] = []
+                        inflight[pool.submit(_read_job, str(arrival.archived), arrival.path.name, config)] = arrival
+                else:
+                    yield out
+            if not inflight:
+                return
+            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            for fut in done:
+                arrival = inflight.pop(fut)
+                try:
+                    doc_json, reason = fut.result()
+                except Exception as e:  # noqa: BLE001 - a worker that died: that file only
+                    doc_json, reason = None, f"internal error: {type(e).__name__}: {e}"
+                inbox = arrival.path.parent if move else None
+                yield _guarded(arrival.path, inbox,
+                               lambda a=arrival, d=doc_json, r=reason: _finish(store, a, d, r, who, stop.is_set))
+                for dup in waiting.pop(arrival.sha256, []):
+                    yield _guarded(dup.path, dup.path.parent if move else None,
+                                   lambda a=dup: _duplicate(store, a, who))
+
+
+def _step(box: list, pre: Outcome | Arrival) -> Outcome:
+    """Keep what ``_prepare`` gave; an arrival still to be read is a placeholder outcome
+    (status retry: ``_guarded`` does not move it)."""
+    box.append(pre)
+    return pre if isinstance(pre, Outcome) else Outcome(pre.path, "retry")
+
+
+def _worker_init(parent: int) -> None:
+    """A reading worker: Ctrl-C is for the parent (it finishes the batch); when the parent
+    dies (SIGKILL) the worker dies too instead of lingering (Linux: PR_SET_PDEATHSIG)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before that
+        os._exit(1)
+
+
+def _read_job(archived: str, name: str, config: Config) -> tuple[dict | None, str | None]:
+    arrival = Arrival(Path(name), 0, "", "", Path(archived))
+    return extract_archived(arrival, config, null_progress)
 
 
 # ----- watching -----------------------------------------------------------------------------

@@ -317,3 +317,31 @@ def test_cli_correct_requeue_and_status_json(tmp_path):
     assert r.returncode == 0 and f"requeued {st['tasks']} dead items" in r.stdout
     st = json.loads(run_cli("status", "--json", home=home).stdout)
     assert st["corrections"] == 1 and st["outbox"]["down"]["dead"] == st["tasks"]  # tried again: still down
+
+
+def test_ingest_on_two_processes_equals_one(tmp_path):
+    """``ingest_many`` with two worker processes: the same documents, tasks and outbox as in one
+    process; the same bytes twice in one batch are one document and a duplicate."""
+    from circulars.inbox import ingest_many
+    from circulars.store import repo
+    from circulars.store.schema import TaskRecord
+
+    folder = tmp_path / "in"
+    for prefix in ("01_", "02_", "05_", "06_", "08_", "12_", "21_", "22_"):
+        drop(folder, prefix)
+    drop(folder, "06_", "06-again.txt")
+    (folder / "zz-broken.pdf").write_bytes(b"%PDF-1.4 no more")
+    files = sorted(folder.iterdir())
+    results = {}
+    for jobs in (1, 2):
+        store = open_store(load_config(Config(home=tmp_path / f"home{jobs}")))
+        outs = list(ingest_many(store, files, who="test", jobs=jobs))
+        with store.transaction() as s:
+            tasks = {t.task_id: t.payload_hash for t in s.scalars(select(TaskRecord))}
+            st = repo.status(s)
+        results[jobs] = (sorted((o.path.name, o.status) for o in outs), tasks, st["outbox"])
+        store.close()
+    assert results[1] == results[2]
+    statuses = dict(results[2][0])
+    assert statuses["zz-broken.pdf"] == "failed" and sorted(statuses.values()).count("registered") == 8
+    assert {statuses["06-again.txt"], statuses[next(CORPUS.glob("06_*.txt")).name]} == {"registered", "duplicate"}
