@@ -84,7 +84,7 @@ def test_migrations_create_every_table_and_reopen(tmp_path):
     assert TABLES <= set(inspect(store.engine).get_table_names())
     with store.engine.connect() as c:
         assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
     assert (tmp_path / "home" / "circulars.db").is_file()
 
 
@@ -221,3 +221,16 @@ def test_correction_follows_a_task_whose_id_changed_on_reprocess(any_store, tmp_
         assert new.data["assignee"] == "งานสาธารณสุข" and new.data["corrected"] == ["assignee"]
         kinds = [e.kind for e in s.scalars(select(EventRow).order_by(EventRow.id))]
         assert "correction-carried" in kinds and "task-withdrawn" in kinds
+
+
+def test_event_log_is_append_only(any_store, tmp_path):
+    from circulars.errors import StoreError
+
+    ingest_file(any_store, corpus_file(tmp_path, "08_"), who="test")
+    with pytest.raises(StoreError, match="append-only"), any_store.transaction() as s:
+        s.scalars(select(EventRow)).first().kind = "forged"
+    with pytest.raises(StoreError, match="append-only"), any_store.transaction() as s:
+        s.delete(s.scalars(select(EventRow)).first())
+    with any_store.transaction() as s:
+        repo.add_event(s, "exported", "test", subject="j")  # adding is fine
+        assert [e.kind for e in s.scalars(select(EventRow).order_by(EventRow.id))] == ["ingested", "exported"]
