@@ -575,3 +575,20 @@ def test_a_time_opening_a_wrapped_line_is_no_item():
     units = split_units(text)
     assert [(u.level, u.number) for u in units] == [(1, 1), (2, 1)]
     assert text[units[0].start:units[0].end].endswith("ของทุกวัน")
+
+
+@pytest.mark.parametrize(
+    ("heading", "dates"),
+    [
+        pytest.param("ต้นเรื่อง", [D(2024, 5, 3)], id="under-the-story-heading"),
+        pytest.param("๑. ข้อเท็จจริง", [D(2024, 5, 3)], id="numbered-facts-heading"),
+        pytest.param("ข้อพิจารณา", [D(2024, 5, 17), D(2024, 5, 3)], id="under-the-consideration-heading"),
+    ],
+)
+def test_memo_story_sections_give_no_tasks(heading, dates):
+    text = (f"{heading}\nกรมการปกครองได้มีโทรสาร แจ้งให้อำเภอดำเนินการคัดเลือกกำนันดีเด่น "
+            "และส่งผลการคัดเลือกให้จังหวัด ภายในวันที่ ๑๗ พฤษภาคม ๒๕๖๗\n\n"
+            "ข้อพิจารณา\nเห็นควรดำเนินการ ดังนี้\n"
+            "๑. แจ้งกำนันทุกตำบลเสนอชื่อ ภายในวันที่ ๓ พฤษภาคม ๒๕๖๗\n")
+    tasks = tasks_of(text, reference=D(2024, 4, 22))
+    assert [t.deadline.date for t in tasks] == dates

@@ -171,6 +171,7 @@ def find_tasks(text: str, *, letter_key: str, recipients: list[str], reference: 
     infos = [_read(text, u, reference, received, sender) for u in split_units(text)]
     _link(infos)
     _duty_holders(infos)
+    _memo_background(infos)
     _anchor_on_events(infos)
     _within_periods(infos)
     fallback = ", ".join(recipients) or appointees or audience
@@ -421,6 +422,23 @@ def _anchor_on_events(infos: list[_Info]) -> None:
             chosen = before[-1] if before else (shared[0][1] if shared else None)
             if chosen is not None:
                 d.date = count_from(d, chosen.date)
+
+
+def _memo_background(infos: list[_Info]) -> None:
+    """Under a memo's ต้นเรื่อง / ข้อเท็จจริง heading, up to the next heading (ข้อพิจารณา, ข้อเสนอ),
+    requests and dates are those of the letters the memo reports on: no tasks."""
+    w = _words()
+    background = False
+    for info in infos:
+        # the heading alone, or the first line of a paragraph it opens (ต้นเรื่อง\nกรมการปกครองได้มี…)
+        head = " ".join(info.masked.strip().split("\n")[0].split()).rstrip(" :")
+        if len(head) <= w["memo_heading_max_chars"]:
+            if any(head.startswith(h) for h in w["memo_background"]):
+                background = True
+            elif any(head.startswith(h) for h in w["memo_heading"]):
+                background = False
+        if background:
+            info.cutoff, info.instruction, info.intro = len(info.masked), False, False
 
 
 def _within_periods(infos: list[_Info]) -> None:
