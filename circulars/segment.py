@@ -333,6 +333,7 @@ def _starts_with_any(text: str, words: list[str]) -> str | None:
 def urgency_of(text: str) -> tuple[str | None, str | None]:
     """(urgency, secrecy) when a line consists of those words only (e.g. 'ด่วนที่สุด', 'ลับ ด่วนมาก')."""
     words = re.sub(r"[()\[\]{}*\-–—_|:\"“”]", " ", text).split()
+    words = [w for w in words if w not in _kw()["urgency_labels"]]  # a message form's field labels
     urg = [w for w in words if w in _kw()["urgency"]]
     sec = [w for w in words if w in _kw()["secrecy"]]
     if not words or len(urg) + len(sec) != len(words):
@@ -564,9 +565,25 @@ def _closing_index(lines: list[Line]) -> int | None:
     header_done = False
     for j, ln in enumerate(lines):
         header_done = header_done or _closes_header(ln.text)
-        if header_done and name_in_parentheses(ln.text):
+        if header_done and (name_in_parentheses(ln.text) or releasing_officer(ln.text)):
             return j  # memos, faxes: the signature's name in parentheses after the header
     return None
+
+
+_RELEASING_NAME = re.compile(r"^(?P<rank>[^()]*)\(\s*(?P<name>[^()]*?\S)\s*\)(?P<position>.*)$")
+
+
+def releasing_officer(text: str) -> tuple[str, str | None] | None:
+    """A message form's releasing-officer line (``ผู้อนุมัติข่าว<TAB>พ.อ. (ธีรภัทร์ มั่นคง) เสธ.ศป.``):
+    (name, position). A rank written outside the parentheses is not part of the name."""
+    word = _starts_with_any(text, _kw()["signature"]["releasing"])
+    if not word:
+        return None
+    m = _RELEASING_NAME.match(text.strip()[len(word):].strip(" \t:"))
+    if not m or _BLANK_NAME.match(m.group("name")):
+        return None
+    position = re.sub(r"\s+", " ", m.group("position")).strip() or None
+    return re.sub(r"\s+", " ", m.group("name")), position
 
 
 def split_letter(lines: list[Line], kind: str, furniture) -> list[Part]:
@@ -574,7 +591,8 @@ def split_letter(lines: list[Line], kind: str, furniture) -> list[Part]:
     end = letter_end(lines, furniture)
     letter = Part("letter", lines[:end], letter_kind=kind)
     rest = lines[end:]
-    tail = [ln for ln in rest if not ln.blank and ln.index not in furniture]
+    # a page's secrecy marking (ลับ) under the signature is no text of its own
+    tail = [ln for ln in rest if not ln.blank and ln.index not in furniture and urgency_of(ln.text)[1] is None]
     if not tail:
         letter.lines = lines
         return [letter]

@@ -228,3 +228,48 @@ def test_a_dotted_blank_time_belongs_to_the_stamp():
     letter = _letter(text)
     assert [(s.number, s.date, s.time) for s in letter.received] == [("157", dt.date(2026, 1, 14), None)]
     assert "เวลา ..........." in [f.text for f in letter.furniture]
+
+
+MESSAGE_FORM = """ลับ
+
+กระดาษเขียนข่าว
+{urgency_label}\tด่วนที่สุด\tชั้นความลับ\tลับ
+หมู่ - วัน - เวลา\t๐๕๐๙๑๕ ธ.ค. ๖๙\tหน้าที่ ๑ ของ ๑ หน้า
+ที่ของผู้ให้ข่าว\tกห ๐๔๐๒.๕/๒๒๐๑
+จาก\tพล.ร.๙
+ถึง (ผู้รับปฏิบัติ)\tร.๙ พัน.๑, ร.๙ พัน.๒ และ ม.พัน.๑๒
+ผู้รับทราบ\tยก.ทบ.
+อ้างถึง\tข่าว พล.ร.๙ ที่ กห ๐๔๐๒.๕/๒๑๕๐ ลง ๑ ธ.ค. ๖๙
+----------------------------------------------------------------------
+
+๑. ให้หน่วยรายงานยอดกำลังพลให้ พล.ร.๙ ทราบ ภายใน ๘ ธ.ค. ๖๙
+
+ผู้เขียนข่าว\tร.อ. (สมหมาย ใจกล้า) ประจำแผนกยุทธการ
+ผู้อนุมัติข่าว\t{rank}(ประเสริฐ ทองดี) เสธ.พล.ร.๙ ทำการแทน ผบ.พล.ร.๙
+
+ลับ
+
+ลับ
+แบบรายงานยอดกำลังพล
+หน่วย ..................................
+ลำดับ | ยศ ชื่อ | หมายเหตุ
+"""
+
+
+@pytest.mark.parametrize(
+    "urgency_label, rank",
+    [
+        pytest.param("ความเร่งด่วน", "พ.อ. ", id="labelled-fields-rank-outside-parentheses"),
+        pytest.param("ความเร่งดวน", "", id="ocr-dropped-tone-mark-no-rank"),
+    ],
+)
+def test_an_army_message_form(urgency_label, rank):
+    doc = extract_text(MESSAGE_FORM.format(urgency_label=urgency_label, rank=rank))
+    (letter,) = doc.letters
+    assert (letter.kind, letter.urgency, letter.secrecy) == ("fax", "ด่วนที่สุด", "ลับ")
+    assert (letter.reference.text, letter.date, letter.sender) == ("กห 0402.5/2201", dt.date(2026, 12, 5), "พล.ร.๙")
+    assert letter.recipients == ["ร.๙ พัน.๑", "ร.๙ พัน.๒", "ม.พัน.๑๒"]
+    assert [(c.reference.text, c.date) for c in letter.cites] == [("กห 0402.5/2150", dt.date(2026, 12, 1))]
+    assert (letter.signatory.name, letter.signatory.position) == ("ประเสริฐ ทองดี", "เสธ.พล.ร.๙ ทำการแทน ผบ.พล.ร.๙")
+    assert letter.contact is None
+    assert [a.title for a in doc.attachments] == ["แบบรายงานยอดกำลังพล"]

@@ -55,6 +55,9 @@ def test_is_catchword(text, expected):
         pytest.param("ลับ ด่วน", ("ด่วน", "ลับ"), id="secret-urgent"),
         pytest.param("ลับมาก", (None, "ลับมาก"), id="very-secret"),
         pytest.param("ด่วนที่สุด ที่ มท", (None, None), id="not-alone"),
+        pytest.param("ความเร่งด่วน\tด่วนที่สุด\tชั้นความลับ\tลับมาก", ("ด่วนที่สุด", "ลับมาก"),
+                     id="message-form-labelled-fields"),
+        pytest.param("ความเร่งด่วน\t\tชั้นความลับ", (None, None), id="message-form-fields-left-blank"),
     ],
 )
 def test_urgency_of(text, expected):

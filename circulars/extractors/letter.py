@@ -7,12 +7,12 @@ import re
 
 from .. import data
 from ..lines import Line
-from ..models import Contact, Evidence, Furniture, Letter
-from ..segment import Part, _kw, title_kind, urgency_of
+from ..models import Contact, Evidence, Furniture, Letter, Signatory
+from ..segment import Part, _kw, releasing_officer, title_kind, urgency_of
 from ..thaidate import find_dates
 from .citations import parse_citations
 from .contact import find_contact, phones_in
-from .header import Header, read_header, split_recipients
+from .header import Header, read_header, split_recipients, strip_label
 from .reference import find_references
 from .signature import find_signatory, name_in_parentheses
 from .stamps import read_stamp
@@ -66,7 +66,8 @@ def read_reference(letter: Letter, header: Header, text: str) -> None:
     # the number may sit on a later line (OCR of a wide gap): search up to the next label
     stop = min([ls[0].start for k, ls in header.fields.items() if ls[0].start > first.start] or [first.end + 200])
     window = text[first.start:min(stop, first.end + 200)]
-    refs = [r for r in find_references(window) if r.span and r.span[0] <= 6]
+    lead = len(first.text) - len(strip_label(first.text, "reference"))  # a long label: ที่ของผู้ให้ข่าว
+    refs = [r for r in find_references(window) if r.span and r.span[0] <= max(6, lead + 2)]
     if not refs:
         return
     ref = refs[0]
@@ -221,6 +222,10 @@ def read_closing(letter: Letter, body: list[Line], furniture: dict, text: str) -
     purpose_close = close is not None and any(body[close].stripped.startswith(w) for w in purpose_words)
     letter.body_span = _span_between(body[:close + 1] if purpose_close else body[:close])
     if close is None:
+        released = next((i for i, ln in enumerate(body) if releasing_officer(ln.text)), None)
+        if released is not None:
+            read_releasing(letter, body, released, furniture)
+            return
         agency = _stamp_line_index(body, furniture)
         if agency is not None:
             letter.body_span = _span_between(body[:agency])
@@ -272,6 +277,17 @@ def read_seal(letter: Letter, body: list[Line], seal: int, furniture: dict) -> N
             letter.contact = find_contact(rest, furniture)
             return
     letter.contact = find_contact(content[k + 1:], furniture)
+
+
+def read_releasing(letter: Letter, body: list[Line], i: int, furniture: dict) -> None:
+    """A message form signed by its releasing officer; the contact block, if any, follows."""
+    line = body[i]
+    name, position = releasing_officer(line.text)
+    letter.body_span = _span_between(body[:i])
+    letter.signatory = Signatory(name=name, position=position, span=line.span)
+    _evidence(letter, "signatory", line.stripped, line.span)
+    rest = [ln for ln in body[i + 1:] if releasing_officer(ln.text) is None]
+    letter.contact = find_contact(rest, furniture)
 
 
 def _stamp_line_index(body: list[Line], furniture: dict) -> int | None:
