@@ -273,6 +273,10 @@ def test_fallback_assignee_of_orders_and_announcements(text, kw, assignee):
                      id="agency-with-unit"),
         pytest.param("ขอให้อำเภอส่งข้อมูลให้ นศ.สธท. จัดทำรายงาน ภายใน ๓๐ เม.ย. ๖๗", None, id="agency-that-acts"),
         pytest.param("ขอให้ส่งแบบสำรวจถึงสำนักงานจังหวัด ภายในวันที่ ๓๐ ตุลาคม ๒๕๖๖", "สำนักงานจังหวัด", id="send-to"),
+        pytest.param("ให้หัวหน้าชุดรายงานผลการปฏิบัติงานต่อกองสาธารณสุขและสิ่งแวดล้อม ภายในวันที่ ๓๐ ตุลาคม ๒๕๖๖",
+                     "กองสาธารณสุขและสิ่งแวดล้อม", id="report-before-an-agency"),
+        pytest.param("ขอให้อำเภอรวบรวมข้อมูลแล้วรายงานจังหวัด ภายในวันที่ ๓๐ ตุลาคม ๒๕๖๖", "จังหวัด", id="report-direct-object"),
+        pytest.param("กรอกแบบตอบรับ และส่งคืนครูประจำชั้น ภายในวันที่ ๓๐ ตุลาคม ๒๕๖๖", "ครูประจำชั้น", id="return-to"),
     ],
 )
 def test_report_to(text, report_to):
@@ -592,3 +596,19 @@ def test_memo_story_sections_give_no_tasks(heading, dates):
             "๑. แจ้งกำนันทุกตำบลเสนอชื่อ ภายในวันที่ ๓ พฤษภาคม ๒๕๖๗\n")
     tasks = tasks_of(text, reference=D(2024, 4, 22))
     assert [t.deadline.date for t in tasks] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "report_to"),
+    [
+        pytest.param("ขอให้องค์การบริหารส่วนตำบลรายงานผลให้อำเภอทราบ ภายในวันที่ ๓๐ ตุลาคม ๒๕๖๖",
+                     "ที่ว่าการอำเภอสองพี่น้อง", "อำเภอสองพี่น้อง", id="the-sender-by-its-kind"),
+        pytest.param("ขอให้องค์การบริหารส่วนตำบลรายงานผลให้อำเภอ (ฝ่ายความมั่นคง) ทราบ ภายในวันที่ ๓๐ ตุลาคม ๒๕๖๖",
+                     "ที่ว่าการอำเภอสองพี่น้อง", "อำเภอสองพี่น้อง (ฝ่ายความมั่นคง)", id="with-its-unit"),
+        pytest.param("ขอให้อำเภอรายงานผลให้จังหวัดทราบ ภายในวันที่ ๓๐ ตุลาคม ๒๕๖๖", "ที่ว่าการอำเภอสองพี่น้อง",
+                     "จังหวัด", id="another-kind-stays"),
+    ],
+)
+def test_report_to_named_by_kind_is_the_sender(text, sender, report_to):
+    (task,) = tasks_of(text, sender=sender)
+    assert task.report_to == report_to

@@ -135,6 +135,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "item_ref": re.compile(
             rf"{w['item_ref']}\s*([{DIGIT}]+)(?:\s*(?:{alt(w['item_ref_join'])})\s*([{DIGIT}]+))?"
         ),
+        "report_direct": re.compile(rf"(?:{alt(w['report_direct'])})(?P<to>(?:{org})\S*)"),
         "report_verb": re.compile(
             rf"(?:{alt(w['report_verbs'])})(?!{alt(w['verb_not_before'])})[^\n]{{0,80}}?"
             rf"(?:{alt(w['report_to'])})\s?(?P<to>(?:{org})\S*|{_ABBREVIATION})"
@@ -638,7 +639,7 @@ def _task(info: _Info, d: Deadline, source: tuple[_Info, Span], around: Span, ct
     deadline = Deadline(d.kind, d.date, d.text, d.start, d.time, d.rrule, d.anchor,
                         (d.span[0] + shift, d.span[1] + shift))
     return Task(id=task_id(ctx.letter_key, evidence, d, index), action=action, deadline=deadline,
-                assignee=assignee or ctx.fallback, report_to=report_to, channels=channels,
+                assignee=assignee or ctx.fallback, report_to=_as_sender(report_to, ctx.sender), channels=channels,
                 evidence=evidence, span=(ctx.base + u.start, ctx.base + u.end))
 
 
@@ -723,7 +724,22 @@ def _report_to(text: str) -> str | None:
         # not an agency that itself acts: ให้หน่วยเสนอ…, ให้ นศ.สธท. จัดทำ…
         if not p["verb"].search(m.group("to"), 1) and not p["verb"].match(text, m.end()):
             return m.group("to").strip("(),")
+    for m in p["report_direct"].finditer(text):
+        if not p["verb"].search(m.group("to"), 1) and not _words()["report_end"] in m.group("to"):
+            return m.group("to").strip("(),")
     return None
+
+
+def _as_sender(name: str | None, sender: str | None) -> str | None:
+    """A receiver named by its kind only (ให้อำเภอทราบ, ให้โครงการฯ) in a letter from that kind of
+    office (ที่ว่าการอำเภอสองพี่น้อง) is the sender: อำเภอสองพี่น้อง."""
+    if not name or not sender:
+        return name
+    core = _patterns()["building"].sub("", sender).strip()
+    m = re.fullmatch(r"(?P<head>[^\s(ฯ]+)ฯ?(?P<rest>\s*\(.*\))?", name)
+    if m is None or m["head"] == core or not core.startswith(m["head"]):
+        return name
+    return core + (m["rest"] or "") if _patterns()["org_head"].fullmatch(m["head"]) else name
 
 
 def _follow_ups(infos: list[_Info]) -> None:
