@@ -276,7 +276,7 @@ def test_fallback_assignee_of_orders_and_announcements(text, kw, assignee):
         pytest.param("ให้หัวหน้าชุดรายงานผลการปฏิบัติงานต่อกองสาธารณสุขและสิ่งแวดล้อม ภายในวันที่ ๓๐ ตุลาคม ๒๕๖๖",
                      "กองสาธารณสุขและสิ่งแวดล้อม", id="report-before-an-agency"),
         pytest.param("ขอให้อำเภอรวบรวมข้อมูลแล้วรายงานจังหวัด ภายในวันที่ ๓๐ ตุลาคม ๒๕๖๖", "จังหวัด", id="report-direct-object"),
-        pytest.param("กรอกแบบตอบรับ และส่งคืนครูประจำชั้น ภายในวันที่ ๓๐ ตุลาคม ๒๕๖๖", "ครูประจำชั้น", id="return-to"),
+        pytest.param("ขอให้กรอกแบบตอบรับ และส่งคืนครูประจำชั้น ภายในวันที่ ๓๐ ตุลาคม ๒๕๖๖", "ครูประจำชั้น", id="return-to"),
     ],
 )
 def test_report_to(text, report_to):
