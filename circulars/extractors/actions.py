@@ -323,8 +323,7 @@ def _recounted(text: str, pos: int, sender: str | None) -> bool:
     กรมทรัพยากรน้ำบาดาลจึงขอให้จังหวัด…): the agency named just before it is not the sender."""
     if not sender:
         return False
-    head = text[:pos].rstrip()
-    phrase = head[max(head.rfind(" "), head.rfind("\n"), head.rfind("\t")) + 1:]
+    phrase = _last_phrase(text, pos)
     if not phrase or not _patterns()["org_head"].match(phrase):
         return False
     return phrase not in sender and sender not in phrase
@@ -360,11 +359,16 @@ def _who_after(text: str, pos: int) -> re.Match[str] | None:
     return p["who"].match(text, pos) or p["who_abbreviation"].match(text, pos)
 
 
+def _last_phrase(text: str, pos: int) -> str:
+    """The words just before ``pos`` back to the last space: Thai writes a phrase without spaces."""
+    head = text[:pos].rstrip()
+    return head[max(head.rfind(" "), head.rfind("\n"), head.rfind("\t")) + 1:]
+
+
 def _subject_before(text: str, pos: int) -> str | None:
     """A subject written just before its request: ผู้ประสงค์จะสมัคร|ให้ยื่นใบสมัคร,
     ผู้ยื่นข้อเสนอ|จะต้องยื่น…: the last phrase before ``pos``, when it names someone."""
-    head = text[:pos].rstrip()
-    phrase = head[max(head.rfind(" "), head.rfind("\n"), head.rfind("\t")) + 1:]
+    phrase = _last_phrase(text, pos)
     if not phrase or len(phrase) > _words()["subject_before_max_chars"]:
         return None
     return phrase if _patterns()["org_head"].match(phrase) and not _bad_subject(phrase) else None
@@ -529,7 +533,7 @@ def _names(text: str, sender: str) -> bool:
         return False
     for m in re.finditer(re.escape(core), text):
         # as a name of its own, not inside a longer one (จังหวัดสตูล in สำนักงานพลังงานจังหวัดสตูล)
-        word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
+        word = _last_phrase(text, m.start())
         if m.start() == 0 or text[m.start() - 1].isspace() or not _patterns()["org_head"].match(word):
             return True
     return False
