@@ -114,6 +114,30 @@ def test_tsv_parsing_and_offsets():
     assert words == [Word("ที่", (10, 20, 30, 40), 0.915, (1, 1, 1), 0), Word("๑", (90, 20, 30, 40), 0.5, (1, 1, 1), 4)]
 
 
+def test_digit_accuracy_aligns_digit_sequences():
+    from circulars.ocr.metrics import digit_pairs
+
+    assert digit_pairs("มท ๐๕๑๒/ว ๕๕๒๓", "มท ๐๘๑๒/ว ๘๙๖๓") == (4, 8)
+    assert digit_pairs("ปี ๒๗๖ และ", "ปี ๒๕๖๖ และ") == (2, 4)  # one digit lost costs one, not the run
+    assert digit_pairs("ที่ lo และ ๑๒", "ที่ ๒ และ ๑๒") == (2, 3)  # a digit read as letters is wrong
+    assert digit_pairs("ก ๑\fข ๒", "ก ๑\fข ๓") == (1, 2)  # page by page
+
+
+def test_touching_digits_are_cut_apart():
+    glyphs = pytest.importorskip("circulars.ocr.glyphs")
+    if not glyphs.available_fonts():
+        pytest.skip("fonts-thai-tlwg is not installed")
+    from circulars.ocr.digits import default_model, glyph_groups, read_run
+
+    font = glyphs.FONT_DIR / "Laksaman.ttf"
+    rng = np.random.default_rng(7)
+    right = 0
+    for _ in range(20):
+        ink, _ = glyphs.render_string("๒๕๖๖", font, rng)
+        right += "".join(c or "?" for c in read_run([g for _, g in glyph_groups(ink)], default_model())) == "๒๕๖๖"
+    assert right >= 18
+
+
 def test_edit_distance_and_cer():
     assert (edit_distance("kitten", "sitting"), edit_distance("", "abc"), edit_distance("ab", "ba")) == (3, 3, 2)
     assert cer("ที่ มท\n๐๘๑๒", "ที่มท ๐๘๑๒") == 0.0

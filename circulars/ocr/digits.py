@@ -8,6 +8,8 @@ rendered from the fonts-thai-tlwg fonts with scan-like degradation
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -147,8 +149,63 @@ NUMERIC_PUNCT = "./-,:"
 
 
 def is_numeric_unit(text: str) -> bool:
-    """A unit made only of Thai digits and number punctuation, with at least one digit."""
-    return any(c in THAI_DIGITS for c in text) and all(c in THAI_DIGITS or c in NUMERIC_PUNCT for c in text)
+    """A unit made only of digits and number punctuation, with at least one Thai digit
+    (a Latin digit among Thai ones is a Thai digit misread)."""
+    return any(c in THAI_DIGITS for c in text) and all(c in THAI_DIGITS or c in NUMERIC_PUNCT or "0" <= c <= "9"
+                                                       for c in text)
+
+
+_LATIN_GUESS = re.compile(r"[A-Za-z][A-Za-z0-9|()'‘’$§©@,.\-/]{0,6}|[|()'‘’$§©@][A-Za-z0-9|()'‘’$§©@,.\-/]{0,6}")
+SURE = 0.9  # a Latin word is taken for digits only when every glyph is a digit this surely
+
+
+def latin_guesses(text: str, words: list) -> list:
+    """Short Latin "words" that may be Thai digits read by the English model (๒ → lo,
+    ๓ → on, ๖๗ → del): checked glyph by glyph by :func:`reread_guess`."""
+    return [w for w in words if w.offset >= 0 and _LATIN_GUESS.fullmatch(w.text)
+            and any(c.isalpha() or c in "|$§©@" for c in w.text)]
+
+
+def letter_neighbours(text: str, words: list, run: list) -> list:
+    """The single-consonant units touching a numeric run (no space between), nearest
+    first on each side: a ๗ read as ฆ, a ๘ as ส, a ๓ as ต."""
+    index = {id(w): i for i, w in enumerate(words)}
+    out = []
+    for step, edge in ((-1, run[0]), (1, run[-1])):
+        i = index.get(id(edge), -1) + step
+        cur = edge
+        while 0 <= i < len(words) and len(out) < 6:
+            w = words[i]
+            a, b = (w, cur) if step < 0 else (cur, w)
+            if (w.offset < 0 or w.line != cur.line or len(w.text) != 1 or not "\u0e01" <= w.text <= "\u0e2e"
+                    or text[a.offset + len(a.text) : b.offset] != ""):
+                break
+            out.append(w)
+            cur, i = w, i + step
+    return out
+
+
+def reread_guess(text: str, glyphs: list[np.ndarray], model: DigitModel, height: float | None = None,
+                 single: bool = False) -> str:
+    """A Latin word's (or, ``single``, one letter's) glyphs read as digits, if every one
+    is surely a digit or number punctuation and there is a digit; else ``text`` unchanged."""
+    if not glyphs:
+        return text
+    ref = _ref(glyphs, height)
+    pieces = [p for g in glyphs for p in split_touching(g, ref, model)]
+    if single and len(pieces) != 1:
+        return text
+    read = []
+    for p in pieces:
+        h, w = _box(p)
+        if h < 0.45 * ref:
+            read.append("-" if w > 1.8 * h else ".")
+            continue
+        got = model.classify(p, ref)
+        if not got or got[0] is None or got[1] < SURE:
+            return text
+        read.append(got[0])
+    return "".join(read) if any(c in THAI_DIGITS for c in read) else text
 
 
 def _box(piece: np.ndarray) -> tuple[int, int]:
@@ -157,9 +214,15 @@ def _box(piece: np.ndarray) -> tuple[int, int]:
 
 
 def _digit_logp(pieces: list[np.ndarray], ref: float, model: DigitModel) -> np.ndarray:
-    """log of the best digit probability of each piece (-inf for an empty one)."""
+    """log of the best digit probability of each piece (-inf for an empty one, or one
+    that read_glyph would take for punctuation by its shape)."""
     feats = [glyph_features(p, ref) for p in pieces]
-    ok = [i for i, f in enumerate(feats) if f is not None]
+    ok = []
+    for i, f in enumerate(feats):
+        if f is not None:
+            h, w = _box(pieces[i])
+            if w >= SLASH * h and h >= 0.45 * ref:  # else read by its shape, never as a digit
+                ok.append(i)
     out = np.full(len(pieces), -np.inf)
     if ok:
         prob = model.proba(np.stack([feats[i] for i in ok]))
@@ -167,31 +230,42 @@ def _digit_logp(pieces: list[np.ndarray], ref: float, model: DigitModel) -> np.n
     return out
 
 
-def split_touching(glyph: np.ndarray, ref: float, model: DigitModel, depth: int = 0) -> list[np.ndarray]:
-    """A wide glyph group cut into digits where the classifier reads both sides best:
-    every column between 0.3 × ``ref`` from either edge is tried; the group stays whole
-    when it reads better as one glyph. Each side is cut again while still wide."""
+def split_touching(glyph: np.ndarray, ref: float, model: DigitModel) -> list[np.ndarray]:
+    """A wide glyph group cut into the digits it holds: over cut columns every
+    ``ref``/16 px, the cutting into k pieces (each 0.4–1.4 × ``ref`` wide) whose best digit
+    probabilities have the highest mean log, found by dynamic programming for every k;
+    the group stays whole when it reads better as one glyph."""
     w = _box(glyph)[1]
-    if depth > 3 or w <= WIDE * ref:
+    if w <= WIDE * ref:
         return [glyph]
     cols = np.nonzero(glyph.any(axis=0))[0]
-    x0 = int(cols[0])
-    lo, hi = x0 + int(0.3 * ref), int(cols[-1]) + 1 - int(0.3 * ref)
-    cuts = list(range(lo, hi, max(1, round(ref / 16))))
-    if not cuts:
+    x0, x1 = int(cols[0]), int(cols[-1]) + 1
+    pos = [*range(x0, x1 - 1, max(1, round(ref / 16))), x1]
+    spans = [(i, j) for i in range(len(pos)) for j in range(i + 1, len(pos))
+             if 0.4 * ref <= pos[j] - pos[i] <= 1.4 * ref]
+    if not spans:
         return [glyph]
-    sides = [glyph[:, :c] for c in cuts] + [glyph[:, c:] for c in cuts]
-    logp = _digit_logp(sides, ref, model)
-    score = logp[: len(cuts)] + logp[len(cuts) :]
-    best = int(score.argmax())
+    logp = _digit_logp([glyph[:, pos[i] : pos[j]] for i, j in spans], ref, model)
+    kmax = min(8, int(w / (0.4 * ref)) + 1)
+    best = np.full((kmax + 1, len(pos)), -np.inf)
+    back = np.zeros((kmax + 1, len(pos)), int)
+    best[0, 0] = 0.0
+    for (i, j), lp in sorted(zip(spans, logp, strict=True), key=lambda t: t[0][1]):
+        for k in range(1, kmax + 1):
+            if best[k - 1, i] + lp > best[k, j]:
+                best[k, j], back[k, j] = best[k - 1, i] + lp, i
+    end = len(pos) - 1
+    means = [best[k, end] / k if k >= 2 else -np.inf for k in range(kmax + 1)]
+    k = int(np.argmax(means))
     whole = _digit_logp([glyph], ref, model)[0]
-    if score[best] <= 2 * whole:  # two good halves beat one good glyph; a poor whole loses
+    if not np.isfinite(means[k]) or means[k] <= whole:
         return [glyph]
-    c = cuts[best]
-    left, right = glyph.copy(), glyph.copy()
-    left[:, c:] = False
-    right[:, :c] = False
-    return split_touching(left, ref, model, depth + 1) + split_touching(right, ref, model, depth + 1)
+    cuts, j = [], end
+    for kk in range(k, 0, -1):
+        cuts.append(j)
+        j = back[kk, j]
+    cuts = [0, *reversed(cuts)]
+    return [glyph[:, pos[a] : pos[b]] for a, b in itertools.pairwise(cuts)]
 
 
 def read_glyph(piece: np.ndarray, height: float, model: DigitModel) -> str | None:
@@ -201,7 +275,7 @@ def read_glyph(piece: np.ndarray, height: float, model: DigitModel) -> str | Non
     if h < 0.45 * height:
         return "-" if w > 1.8 * h else "."
     if w < SLASH * h:
-        return "/"
+        return "/" if 0.8 * height <= h <= 1.6 * height else None
     got = model.classify(piece, height)
     return got[0] if got and got[0] and got[1] >= MIN_PROB else None
 
@@ -231,32 +305,62 @@ def _trim(run: list) -> list:
     return run[: digit[-1] + 1] if digit else []
 
 
-def _line_band(run: list) -> tuple[int, int]:
-    """Top and bottom of the run's digits, ignoring boxes stretched into the next line."""
+def page_digit_height(words: list) -> float | None:
+    """The height of a tall Thai digit on the page: the median box height of the units
+    tesseract read as ๒ or ๕ (the tall digits it knows; most boxes are right even though
+    some stretch into the next line), else 1.45 × that of ๐ ๑ ๓."""
+    tall = sorted(w.box[3] for w in words if w.text in ("๒", "๕"))
+    if len(tall) >= 3:
+        return float(tall[len(tall) // 2])
+    short = sorted(w.box[3] for w in words if w.text in ("๐", "๑", "๓"))
+    return 1.45 * short[len(short) // 2] if len(short) >= 3 else None
+
+
+def _line_band(run: list, height: float | None = None) -> tuple[int, int] | None:
+    """Top and bottom of the run's digits. With the page's digit height: from the
+    baseline of the units whose boxes have a digit's height (boxes stretched into the
+    next line ignored), None when no box is plausible; else from the boxes themselves."""
+    if height:
+        ok = [w for w in run if 0.4 * height <= w.box[3] <= 1.3 * height]
+        if not ok:
+            return None
+        bases = sorted(w.box[1] + w.box[3] for w in ok)
+        base = bases[len(bases) // 2]
+        return max(0, round(base - 1.2 * height)), round(base + 0.2 * height)
     heights = sorted(w.box[3] for w in run)
     med = heights[len(heights) // 2]
     core = [w for w in run if w.box[3] <= 1.6 * med] or run
     return max(0, min(w.box[1] for w in core) - PAD_Y), max(w.box[1] + w.box[3] for w in core) + PAD_Y
 
 
-def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, False)) -> list[np.ndarray]:
+def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, False),
+               height: float | None = None, strict: bool = False) -> list[np.ndarray]:
     """The glyph groups under a run: whole components overlapping its boxes (tesseract's
     boxes are imprecise and cut glyphs), merged and split left to right. Where the text
-    has a space before/after the run, its box is widened by half a glyph on that side."""
+    has a space before/after the run, its box is widened by half a glyph on that side.
+    Components in the top half of the band reaching its top edge (the marks and tails
+    of the line above) are left out."""
     import cv2
 
+    band = _line_band(run, height)
+    if band is None:
+        return []
+    top, bottom = band
     half = sorted(w.box[2] for w in run)[len(run) // 2] // 2
     left = min(w.box[0] for w in run) - (half if spaced[0] else 0)
     right = max(w.box[0] + w.box[2] for w in run) + (half if spaced[1] else 0)
-    top, bottom = _line_band(run)
-    x0 = max(0, left - PAD_X)
-    crop = ink[top:bottom, x0 : right + PAD_X].astype(np.uint8)
+    pad = 0 if strict else PAD_X
+    x0 = max(0, left - pad)
+    crop = ink[top:bottom, x0 : right + pad].astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
     inside = []
     for i in range(1, n):
         a, w = stats[i, 0] + x0, stats[i, 2]
-        if stats[i, 4] >= MIN_AREA and min(right, a + w) - max(left, a) >= 0.4 * w:
-            inside.append(i)
+        if stats[i, 4] < MIN_AREA or min(right, a + w) - max(left, a) < (0.6 if strict else 0.4) * w:
+            continue
+        if height and stats[i, 1] == 0 and stats[i, 1] + stats[i, 3] < 0.5 * (bottom - top):
+            continue
+        inside.append(i)
     if not inside:
         return []
     lo = min(stats[i, 0] for i in inside)
@@ -271,25 +375,33 @@ def run_height(glyphs: list[np.ndarray]) -> float:
     return float(max([h for h, w in boxes if w >= SLASH * h] or [h for h, _ in boxes]))
 
 
-def read_run(glyphs: list[np.ndarray], model: DigitModel) -> list[str | None]:
+def _ref(glyphs: list[np.ndarray], height: float | None) -> float:
+    """The run's digit height, kept near the page's (a run of ๐ ๑ ๓ only is lower)."""
+    ref = run_height(glyphs)
+    return float(np.clip(ref, 0.75 * height, 1.3 * height)) if height else ref
+
+
+def read_run(glyphs: list[np.ndarray], model: DigitModel, height: float | None = None) -> list[str | None]:
     """What each glyph of a run reads, touching digits cut apart first."""
     if not glyphs:
         return []
-    ref = run_height(glyphs)
+    ref = _ref(glyphs, height)
     pieces = [p for g in glyphs for p in split_touching(g, ref, model)]
     return [read_glyph(p, ref, model) for p in pieces]
 
 
-def reread_run(text: str, glyphs: list[np.ndarray], model: DigitModel) -> str:
+def reread_run(text: str, glyphs: list[np.ndarray], model: DigitModel, height: float | None = None) -> str:
     """A numeric run rebuilt from its glyphs (tesseract may give a digit two characters).
     Pieces at either end that are not digits (a neighbour caught by the widened box) are
     dropped; an unreadable piece inside keeps tesseract's text for the run."""
-    read = read_run(glyphs, model)
+    read = read_run(glyphs, model, height)
     while read and read[0] in (None, "-", "."):
         read.pop(0)
     while read and read[-1] is None:
         read.pop()
-    return text if not read or None in read or not any(c in THAI_DIGITS for c in read) else "".join(read)
+    digits = sum(1 for c in read if c and c in THAI_DIGITS)
+    plausible = digits and None not in read and len(read) <= len(text) + 2 and read.count("/") <= min(2, digits)
+    return "".join(read) if plausible else text  # else boxes over a table or a drawing, not a number
 
 
 def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
@@ -301,11 +413,26 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
     if model is None:
         return page
     ink = binary < 128
+    height = page_digit_height(page.words)
     new_text: dict[int, tuple[int, str]] = {}  # offset of a run's first unit → (end, text)
     for run in numeric_runs(page.text, page.words):
         start, end = run[0].offset, run[-1].offset + len(run[-1].text)
         spaced = (start == 0 or page.text[start - 1].isspace(), end >= len(page.text) or page.text[end].isspace())
-        new_text[start] = (end, reread_run(page.text[start:end], run_glyphs(ink, run, spaced), model))
+        glyphs = run_glyphs(ink, run, spaced, height)
+        new_text[start] = (end, reread_run(page.text[start:end], glyphs, model, height))
+    for run in numeric_runs(page.text, page.words):
+        for w in letter_neighbours(page.text, page.words, run):
+            start, end = w.offset, w.offset + len(w.text)
+            got = reread_guess(w.text, run_glyphs(ink, [w], height=height, strict=True), model, height, single=True)
+            if got == w.text:
+                break
+            new_text[start] = (end, got)
+    for w in latin_guesses(page.text, page.words):
+        start, end = w.offset, w.offset + len(w.text)
+        if start not in new_text:
+            if height and w.box[3] > 2.2 * height:
+                continue  # big type (ด่วนที่สุด, a title): not a number
+            new_text[start] = (end, reread_guess(w.text, run_glyphs(ink, [w]), model, height))
     out, pos, shift, moved = [], 0, 0, {}
     for start in sorted(new_text):
         end, text = new_text[start]

@@ -25,7 +25,7 @@ FONTS = (
     "Waree.ttf", "Umpush.ttf", "TlwgTypist.ttf", "TlwgMono.ttf", "Laksaman-Italic.ttf",
 )
 # letters that stand next to digits in letters (ว in มท ๐๘๑๒/ว ๘๙๖๓, month abbreviations, ...)
-LETTERS = "กขคงจฉชซญฎฐฑฒณดตถทธนบปผพฟภมยรลวศษสหอฮะาเแโ" + "abcdefghlnoprstuwxyzABCDEGHLNOSTW()"
+LETTERS = "กขคงจฉชซญฎฐฑฒณดตถทธนบปผพฟภมยรลวศษสหอฮะาเแโ" + "abcdefghlnoprstuwxyzABCDEGHLNOSTW()0123456789"
 PUNCT = "./-"
 
 

@@ -21,7 +21,7 @@ class Prep:
 
 
 def to_gray(image) -> np.ndarray:
-    return np.asarray(image.convert("L"), dtype=np.uint8)
+    return np.asarray(image if image.mode == "L" else image.convert("L"), dtype=np.uint8)
 
 
 def binarize(gray: np.ndarray) -> np.ndarray:
@@ -34,10 +34,22 @@ def binarize(gray: np.ndarray) -> np.ndarray:
 
 
 def _solid_rules(ink: np.ndarray) -> np.ndarray:
+    """Mask of solid horizontal rules: a morphological opening with a long horizontal
+    line, run only on the strips of rows that hold enough ink for one (fast)."""
     import cv2
 
     length = max(40, int(ink.shape[1] * SOLID_MIN))
-    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
+    out = np.zeros(ink.shape, np.uint8)
+    rows = np.count_nonzero(ink, axis=1) >= length
+    if not rows.any():
+        return out
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
+    padded = np.concatenate([[False], rows, [False]])
+    starts = np.nonzero(padded[1:] & ~padded[:-1])[0]
+    ends = np.nonzero(~padded[1:] & padded[:-1])[0]
+    for a, b in zip(starts, ends, strict=True):
+        out[a:b] = cv2.morphologyEx(ink[a:b], cv2.MORPH_OPEN, kernel)
+    return out
 
 
 def _chains(points: list[tuple[float, float, int]]) -> list[list[int]]:
@@ -63,7 +75,11 @@ def _dot_rows(ink: np.ndarray) -> np.ndarray:
     small = [(cents[i, 0], cents[i, 1], i) for i in range(1, n)
              if stats[i, 2] <= DOT_MAX and stats[i, 3] <= DOT_MAX]
     keep = [i for chain in _chains(small) if len(chain) >= DOT_RUN for i in chain]
-    return np.isin(labels, keep) if keep else np.zeros(ink.shape, bool)
+    mask = np.zeros(ink.shape, bool)
+    for i in keep:  # each dot painted within its own box (cheaper than a whole-page lookup)
+        x, y, w, h = stats[i, :4]
+        mask[y : y + h, x : x + w] |= labels[y : y + h, x : x + w] == i
+    return mask
 
 
 def remove_rules(binary: np.ndarray) -> np.ndarray:
