@@ -27,16 +27,24 @@ import hashlib
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from .. import data
 from ..models import Deadline, Task
 from ..normalize import to_arabic_digits
-from .deadlines import DIGIT, alt, count_from, find_deadlines
+from .channels import find_channels
+from .deadlines import DIGIT, count_from, find_deadlines
+from .parties import (
+    as_sender,
+    find_report_to,
+    has_request,
+    names_sender,
+    recounted,
+    subject,
+)
+from .taskwords import patterns, words
 
 Span = tuple[int, int]
 _EVENT_WINDOW = 150  # characters before an event date searched for its event words
-_WHO_MAX = 60  # characters an assignee may run after its first word
 _SHORT_PARAGRAPH = 30  # a shorter paragraph (a heading, a motto) does not close a list of items
 _ITEM = re.compile(
     rf"[ \t\f]*(?:[-•]\s*)?(?:\((?P<paren>[{DIGIT}]{{1,3}})\)|(?P<close>[{DIGIT}]{{1,3}})\)"
@@ -46,18 +54,8 @@ _ITEM = re.compile(
     rf"[ \t]*"
 )
 _FURNITURE_LINE = re.compile(rf"^(?:/.*(?:\.{{3}}|…)|-\s*[{DIGIT}]+\s*-)$")
-# an agency written as a Thai abbreviation: สปท., กพ.ทหาร/ฝ่ายเลขานุการฯ
-_ABBREVIATION = "[\u0e01-\u0e2e][\u0e01-\u0e4c]{0,8}\\.\\S*"
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")  # left where a bracketed deadline was taken out
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_WEB = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./_~%?#=&:+-]+")
-
-
-def _words() -> dict:
-    return data.task_words()["task"]
-
-
 @dataclass
 class Unit:
     """A numbered item, a table row or a paragraph of the text given to ``split_units``."""
@@ -92,69 +90,8 @@ class _Info:
 # ---------------------------------------------------------------- patterns
 
 
-@cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    w, org = _words(), alt(_words()["org_heads"])
-    not_noun = "".join(f"(?<!{re.escape(x)})" for x in w["verb_not_after"])
-    verb = rf"{not_noun}(?:{alt(w['verbs'])})(?!{alt(w['verb_not_before'])})"
-    aux = rf"(?:(?:{alt(w['auxiliary'])})\s?)?"
-    who = rf"\s?(?P<who>(?:{org}|{alt(w['reader'])}|{_ABBREVIATION})[^\n]{{0,{_WHO_MAX}}}?)\s?{aux}(?={verb})"
-    not_after = "".join(f"(?<!{re.escape(x)})" for x in w["not_imperative_after"])
-    return {
-        "request": re.compile(alt(w["request"])),
-        "verb": re.compile(rf"\s*{verb}"),
-        "date_word": re.compile(alt([*data.task_words()["deadline"]["by"], *(m[1] for m in data.months())])),
-        "imperative": re.compile(rf"{not_after}{w['imperative']}(?:{who})?(?={verb})"),
-        "who": re.compile(who),
-        # an agency abbreviation ended by a space: จึงให้ ร.๘ จัดกำลังพล…
-        "who_abbreviation": re.compile(rf"\s?(?P<who>{_ABBREVIATION})(?=\s)"),
-        "duty": re.compile(rf"\s*(?:{alt(w['duty'])})"),
-        "org_head": re.compile(org),
-        "building": re.compile(rf"^(?:{alt(w['sender_building'])})"),
-        "undertaking": re.compile(rf"(?P<who>[^\s]+?)\s*(?:{alt(w['undertaking_joins'])})?{w['undertaking']}"
-                                  rf"(?!{alt(w['undertaking_not_before'])})"),
-        "pass_on": re.compile(alt(w["pass_on"])),
-        "background": re.compile(rf"\s*(?:{alt(w['background'])})"),
-        "intro": re.compile(rf"(?:{alt(w['intro_end'])})\s*[:：]?\s*$"),
-        "intro_request": re.compile(rf"(?:{alt(w['intro_request_end'])})\s*[:：]?\s*$"),
-        "throughout": re.compile(
-            rf"\s*(?:(?:{alt(data.task_words()['recurring']['time_unit'])})\s*)?(?:{alt(w['throughout'])})"),
-        "clause": re.compile(
-            rf"(?<=\s)(?:{alt(w['clause_breaks'])})|\s{w['new_subject_join']}(?=\S{{0,60}}?{w['new_subject_verb']})"
-        ),
-        "continuation": re.compile(rf"(?:{alt(w['continuation'])})"),
-        "schedule": re.compile(alt(w["schedule"])),
-        "attend": re.compile(alt(data.task_words()["event"]["attend"])),
-        "attend_inline": re.compile(alt(data.task_words()["event"]["attend_inline"])),
-        "refer_back": re.compile(alt(data.task_words()["event"]["refer_back"])),
-        "event": re.compile(alt(data.task_words()["event"]["words"])),
-        "action_trail": re.compile(rf"\s+(?:{alt(w['action_trail'])})\s*$"),
-        "aux": re.compile(rf"^(?:{alt(w['auxiliary'])})\s?"),
-        "lead": re.compile(rf"(?:{alt(w['action_lead'])})\s*"),
-        "trail": re.compile(rf"\s*(?:(?:{alt(w['intro_trail'])})\s*)?(?:{alt(w['intro_end'])})\s*[:：]?\s*$"),
-        "item_ref": re.compile(
-            rf"{w['item_ref']}\s*([{DIGIT}]+)(?:\s*(?:{alt(w['item_ref_join'])})\s*([{DIGIT}]+))?"
-        ),
-        "report_direct": re.compile(rf"(?:{alt(w['report_direct'])})(?P<to>(?:{org})\S*)"),
-        "report_verb": re.compile(
-            rf"(?:{alt(w['report_verbs'])})(?!{alt(w['verb_not_before'])})[^\n]{{0,80}}?"
-            rf"(?:{alt(w['report_to'])})\s?(?P<to>(?:{org})\S*|{_ABBREVIATION})"
-        ),
-    }
 
 
-@cache
-def _channel_patterns() -> dict[str, re.Pattern[str]]:
-    c = data.task_words()["channels"]
-    phrases = alt(w for p in c["phrases"] for w in p["words"])
-    return {
-        "phrase": re.compile(phrases),
-        "system": re.compile(rf"{c['system']}\s?([A-Za-z][\w.+-]*(?:\s[A-Z][\w.+-]*)*)"),
-        "fax": re.compile(rf"(?:{alt(c['fax'])})\s*([{DIGIT}][{DIGIT} -]{{6,}}[{DIGIT}])"),
-        "file": re.compile(rf"(?:{c['file']}\s?)?(?<![A-Za-z])({alt(c['file_kinds'])})(?![A-Za-z])"),
-        "ext": re.compile(rf"(?<![A-Za-z0-9])\.({alt(c['extensions'])})(?![A-Za-z0-9])", re.IGNORECASE),
-        "naming": re.compile(rf"(?:{alt(c['naming'])})[^“”\"]{{0,60}}?{c['naming_says']}\s*[“\"]([^”\"]+)[”\"]"),
-    }
 
 
 # ---------------------------------------------------------------- public functions
@@ -218,7 +155,7 @@ def split_units(text: str) -> list[Unit]:
             current = None
         elif current is not None:
             current.end = b
-        elif units and not units[-1].skip and _patterns()["continuation"].match(stripped):
+        elif units and not units[-1].skip and patterns()["continuation"].match(stripped):
             current = units[-1]
             current.end = b
         else:
@@ -229,28 +166,6 @@ def split_units(text: str) -> list[Unit]:
     return units
 
 
-def find_channels(text: str) -> list[str]:
-    """How a result is to be sent: e-mail addresses, named systems (ระบบ INFO), web sites,
-    fax numbers (โทรสาร 0 2225 4886), required formats (.pdf, ไฟล์ Word, Excel), subject
-    conventions (ชื่อเรื่อง “…”) and channel phrases of the data file, in text order."""
-    c, p = data.task_words()["channels"], _channel_patterns()
-    labels = {w: e["label"] for e in c["phrases"] for w in e["words"]}
-    found: list[tuple[int, str]] = [(m.start(), labels[m.group(0)]) for m in p["phrase"].finditer(text)]
-    found += [(m.start(), m.group(0)) for m in _EMAIL.finditer(text)]
-    found += [(m.start(), m.group(0).rstrip(".,)")) for m in _WEB.finditer(text)]
-    found += [(m.start(), f"{c['system']} {m.group(1).strip()}") for m in p["system"].finditer(text)]
-    found += [(m.start(), f"{c['fax_label']} {to_arabic_digits(' '.join(m.group(1).split()))}")
-              for m in p["fax"].finditer(text)]
-    found += [(m.start(), m.group(0).strip()) for m in p["file"].finditer(text)]
-    found += [(m.start(), "." + m.group(1).lower()) for m in p["ext"].finditer(text)
-              if not _inside(m.start(), text, _EMAIL) and not _inside(m.start(), text, _WEB)]
-    found += [(m.start(), f"{c['naming_label']} “{' '.join(m.group(1).split())}”")
-              for m in p["naming"].finditer(text)]
-    out: list[str] = []
-    for _pos, value in sorted(found):
-        if value not in out:
-            out.append(value)
-    return out
 
 
 def task_id(letter_key: str, evidence: str, deadline: Deadline | None, index: int = 0) -> str:
@@ -274,8 +189,6 @@ def _when(deadline: Deadline | None) -> str:
 # ---------------------------------------------------------------- reading units
 
 
-def _inside(pos: int, text: str, pattern: re.Pattern[str]) -> bool:
-    return any(m.start() <= pos < m.end() for m in pattern.finditer(text))
 
 
 def _is_furniture(text: str) -> bool:
@@ -287,18 +200,18 @@ def _is_furniture(text: str) -> bool:
 
 def _read(text: str, u: Unit, reference: dt.date | None, received: dt.date | None,
           sender: str | None = None) -> _Info:
-    p = _patterns()
+    p = patterns()
     masked = _TAG.sub(lambda m: " " * len(m.group(0)), text[u.body:u.end])
     deadlines = [] if u.skip else find_deadlines(masked, reference=reference, received=received)
     cutoff = 0
     if p["background"].match(masked):
-        found = next((m for m in p["pass_on"].finditer(masked) if not _recounted(masked, m.start(), sender)), None)
+        found = next((m for m in p["pass_on"].finditer(masked) if not recounted(masked, m.start(), sender)), None)
         cutoff = found.start() if found else len(masked)
     rest = masked[cutoff:]
     # the unit's own assignee is named before its last deadline, not in what follows it
     intro = bool(p["intro"].search(masked) or p["intro_request"].search(masked)) and not u.skip
     named = masked[cutoff:max([cutoff, *(d.span[1] for d in deadlines)])] if deadlines and not intro else rest
-    info = _Info(u, text[u.start:u.end], masked, deadlines, cutoff, _has_request(rest), _subject(named), intro)
+    info = _Info(u, text[u.start:u.end], masked, deadlines, cutoff, has_request(rest), subject(named), intro)
     info.undertakings = [d for d in deadlines if _undertaken(info, d, sender)]
     return info
 
@@ -308,76 +221,32 @@ def _undertaken(info: _Info, d: Deadline, sender: str | None) -> bool:
     สำนักงานเขตบางกะปิจะประกาศรายชื่อ… ในวันศุกร์ที่ …)."""
     if not sender:
         return False
-    p = _patterns()
+    p = patterns()
     # from the unit's start: "…จังหวัดตราดจะออกตรวจ … และจะประกาศรายชื่อ … ภายในวันที่ …" is one subject's
     clause = info.masked[info.cutoff:d.span[0]]
     for m in p["undertaking"].finditer(clause):
         who = m.group("who").rstrip("ฯ")  # โครงการฯ: the sender's name cut short
-        if p["org_head"].match(who) and (who in sender or sender in who) and not _has_request(clause[m.end():]):
+        if p["org_head"].match(who) and (who in sender or sender in who) and not has_request(clause[m.end():]):
             return True  # ... and no request after it: ประมงจังหวัดจะออกตรวจ … และจะประกาศ … ภายในวันที่ …
     return False
 
 
-def _recounted(text: str, pos: int, sender: str | None) -> bool:
-    """A request another office made, told in the background (ด้วยจังหวัดได้รับแจ้งจากกรม… ว่า …
-    กรมทรัพยากรน้ำบาดาลจึงขอให้จังหวัด…): the agency named just before it is not the sender."""
-    if not sender:
-        return False
-    phrase = _last_phrase(text, pos)
-    if not phrase or not _patterns()["org_head"].match(phrase):
-        return False
-    return phrase not in sender and sender not in phrase
 
 
-def _has_request(text: str) -> bool:
-    p = _patterns()
-    # ให้ … ทราบ names who receives a report, not a request; a subject that runs over a date
-    # ("ให้เจ้าของป้ายที่แสดงไว้ก่อนวันที่ ๑ มกราคม … ยื่นแบบ") is still a request
-    return bool(p["request"].search(text)) or any(
-        not (m.group("who") and _words()["report_end"] in m.group("who")) for m in p["imperative"].finditer(text))
 
 
-def _subject(text: str) -> str | None:
-    """The explicit subject after the first request ('' when it is the reader, ท่าน), or None
-    when that request names none (โปรดตอบรับ…, ให้ดำเนินการ…)."""
-    p = _patterns()
-    markers = sorted([*p["request"].finditer(text), *p["imperative"].finditer(text)],
-                     key=lambda m: m.start())
-    for m in markers:
-        who = m if "who" in m.re.groupindex and m.group("who") else _who_after(text, m.end())
-        name = " ".join(who.group("who").split()) if who and who.group("who") else ""
-        if name and _bad_subject(name):
-            continue  # ให้ … ทราบ is a report_to, not a request
-        if not name:
-            return _subject_before(text, m.start()) if m.group(0).strip() in _words()["subject_before"] else None
-        return "" if any(name.startswith(w) for w in _words()["reader"]) else name
-    return None
 
 
-def _who_after(text: str, pos: int) -> re.Match[str] | None:
-    p = _patterns()
-    return p["who"].match(text, pos) or p["who_abbreviation"].match(text, pos)
 
 
-def _last_phrase(text: str, pos: int) -> str:
-    """The words just before ``pos`` back to the last space: Thai writes a phrase without spaces."""
-    head = text[:pos].rstrip()
-    return head[max(head.rfind(" "), head.rfind("\n"), head.rfind("\t")) + 1:]
 
 
-def _subject_before(text: str, pos: int) -> str | None:
-    """A subject written just before its request: ผู้ประสงค์จะสมัคร|ให้ยื่นใบสมัคร,
-    ผู้ยื่นข้อเสนอ|จะต้องยื่น…: the last phrase before ``pos``, when it names someone."""
-    phrase = _last_phrase(text, pos)
-    if not phrase or len(phrase) > _words()["subject_before_max_chars"]:
-        return None
-    return phrase if _patterns()["org_head"].match(phrase) and not _bad_subject(phrase) else None
 
 
 def _duty_holders(infos: list[_Info]) -> None:
     """Duties without a subject under a committee's heading (๒. คณะกรรมการรับสมัคร / members /
     มีหน้าที่ รับสมัคร…) belong to that committee: the nearest top-level item before them."""
-    p, limit = _patterns(), _words()["duty_heading_max_chars"]
+    p, limit = patterns(), words()["duty_heading_max_chars"]
     heading = None
     for info in infos:
         if info.unit.level == 1:
@@ -387,9 +256,6 @@ def _duty_holders(infos: list[_Info]) -> None:
             info.assignee = heading
 
 
-def _bad_subject(name: str) -> bool:
-    """A report_to (ให้ … ทราบ) or a phrase running over a date is no subject."""
-    return _words()["report_end"] in name or bool(_patterns()["date_word"].search(name))
 
 
 def _link(infos: list[_Info]) -> None:
@@ -414,7 +280,7 @@ def _link(infos: list[_Info]) -> None:
 def _anchor_on_events(infos: list[_Info]) -> None:
     """Date a relative deadline counted from an event of the same text (ภายใน ๓๐ วัน
     นับจากวันที่สิ้นสุดการอบรม): the nearest earlier event or range sharing an event word."""
-    p = _patterns()
+    p = patterns()
     events = [(k, info, d) for k, info in enumerate(infos) for d in info.deadlines
               if d.kind in ("event", "range") and d.date]
     for k, info in enumerate(infos):
@@ -432,7 +298,7 @@ def _anchor_on_events(infos: list[_Info]) -> None:
 def _memo_background(infos: list[_Info]) -> None:
     """Under a memo's ต้นเรื่อง / ข้อเท็จจริง heading, up to the next heading (ข้อพิจารณา, ข้อเสนอ),
     requests and dates are those of the letters the memo reports on: no tasks."""
-    w = _words()
+    w = words()
     background = False
     for info in infos:
         # the heading alone, or the first line of a paragraph it opens (ต้นเรื่อง\nกรมการปกครองได้มี…)
@@ -450,7 +316,7 @@ def _within_periods(infos: list[_Info]) -> None:
     """A daily or weekly rule kept "throughout" a period dated elsewhere in the text (ทุกวันศุกร์
     ตลอดระยะเวลาการออกหน่วยตาม (๒)) first falls due on or after that period's start: the nearest
     period before it."""
-    p, reach = _patterns(), _words()["throughout_reach"]
+    p, reach = patterns(), words()["throughout_reach"]
     periods = []
     for info in infos:
         for d in info.deadlines:
@@ -526,17 +392,6 @@ def _unit_tasks(info: _Info, following: _Info | None, ctx: _Ctx) -> list[Task]:
     return out
 
 
-def _names(text: str, sender: str) -> bool:
-    """``text`` names the sender (without the building of its address: ศาลากลางจังหวัด… → จังหวัด…)."""
-    core = _patterns()["building"].sub("", sender).strip()
-    if not core:
-        return False
-    for m in re.finditer(re.escape(core), text):
-        # as a name of its own, not inside a longer one (จังหวัดสตูล in สำนักงานพลังงานจังหวัดสตูล)
-        word = _last_phrase(text, m.start())
-        if m.start() == 0 or text[m.start() - 1].isspace() or not _patterns()["org_head"].match(word):
-            return True
-    return False
 
 
 def _event_request(info: _Info, d: Deadline, following: _Info, sender: str | None = None) -> Span | None:
@@ -544,10 +399,10 @@ def _event_request(info: _Info, d: Deadline, following: _Info, sender: str | Non
     part in it (…กำหนดจัดกิจกรรม… ในวันจันทร์ที่ ๑๖ ธันวาคม ๒๕๖๗ | ในการนี้ ขอความร่วมมือ… จัดกิจกรรม…)."""
     if following.unit.level != 0 or not following.instruction:
         return None
-    p = _patterns()
+    p = patterns()
     near = info.masked[max(0, d.span[0] - _EVENT_WINDOW):d.span[1] + _EVENT_WINDOW // 3]
     words = {m.group(0) for m in p["event"].finditer(near)}
-    if d.kind == "range" and not (words and sender and _names(info.masked[:d.span[0]], sender)):
+    if d.kind == "range" and not (words and sender and names_sender(info.masked[:d.span[0]], sender)):
         return None  # a period attended: an event the sender holds (…จังหวัดสตูลจึงได้จัดการฝึกอบรม ระหว่าง…)
     text = following.masked
     bounds = [following.cutoff, *(m.start() for m in p["clause"].finditer(text, following.cutoff)), len(text)]
@@ -556,13 +411,13 @@ def _event_request(info: _Info, d: Deadline, following: _Info, sender: str | Non
         # a period only by pointing back at it (ส่งเจ้าหน้าที่เข้ารับการฝึกอบรมตามวันและเวลาดังกล่าว):
         # ผู้ประสงค์เข้ารับการฝึกอบรม in a request to gather applicants is no attendance
         named = d.kind == "event" and any(w in clause for w in words)
-        if _has_request(clause) and (named or p["refer_back"].search(clause)):
+        if has_request(clause) and (named or p["refer_back"].search(clause)):
             return a, b
     return None
 
 
 def _clause_start(info: _Info, pos: int) -> int:
-    starts = [m.start() for m in _patterns()["clause"].finditer(info.masked, 0, pos)]
+    starts = [m.start() for m in patterns()["clause"].finditer(info.masked, 0, pos)]
     return max([0, *starts])
 
 
@@ -571,11 +426,11 @@ def _segment(info: _Info, d: Deadline, prev_end: int) -> Span | None:
     if d.span[0] < info.cutoff:
         return None
     start = max(_clause_start(info, d.span[0]), prev_end, info.cutoff)
-    if _has_request(info.masked[start:d.span[1]]):
+    if has_request(info.masked[start:d.span[1]]):
         return start, d.span[1]
     if any(a.instruction for a in _ancestors(info)) or _is_schedule_item(info) or _among_instructions(info):
         return start, d.span[1]  # an item of an instruction: the item is the action
-    if d.kind == "event" and info.instruction and _patterns()["attend_inline"].search(info.masked, start, d.span[1]):
+    if d.kind == "event" and info.instruction and patterns()["attend_inline"].search(info.masked, start, d.span[1]):
         return start, d.span[1]
     if d.kind == "event":
         return _attend_clause(info, d)
@@ -594,13 +449,13 @@ def _among_instructions(info: _Info) -> bool:
 
 def _attend_clause(info: _Info, d: Deadline) -> Span | None:
     """The clause of the unit (or of its intro) that asks the reader to attend an event."""
-    p, text = _patterns(), info.masked
+    p, text = patterns(), info.masked
     bounds = [info.cutoff, *(m.start() for m in p["clause"].finditer(text, info.cutoff)), len(text)]
     events = [e.span[0] for e in info.deadlines if e.kind == "event"]
     for a, b in itertools.pairwise(bounds):
         clause = text[a:b]
         # a clause that names its own event belongs to that event
-        if _has_request(clause) and p["attend"].search(clause) and not any(a <= e < b for e in events):
+        if has_request(clause) and p["attend"].search(clause) and not any(a <= e < b for e in events):
             return a, b
     parents = [a for a in _ancestors(info) if a.instruction and p["attend"].search(a.masked)]
     if parents:
@@ -615,7 +470,7 @@ def _is_schedule_item(info: _Info) -> bool:
     if info.parent is None or info.unit.level == 0:
         return False
     text = info.masked.strip()
-    return len(text) <= _words()["schedule_max_chars"] and bool(_patterns()["schedule"].search(text))
+    return len(text) <= words()["schedule_max_chars"] and bool(patterns()["schedule"].search(text))
 
 
 def _task(info: _Info, d: Deadline, source: tuple[_Info, Span], around: Span, ctx: _Ctx,
@@ -624,7 +479,7 @@ def _task(info: _Info, d: Deadline, source: tuple[_Info, Span], around: Span, ct
     masked text: usually ``info`` itself, or the request paragraph after an event)."""
     src, segment = source
     text = src.masked
-    assignee = _subject(text[segment[0]:segment[1]])
+    assignee = subject(text[segment[0]:segment[1]])
     assignee = assignee if assignee is not None else _inherited_assignee(src)
     if assignee and ctx.appointees and ctx.appointees.startswith(assignee):
         assignee = ctx.appointees  # ให้คณะทำงานมีหน้าที่ in an order appointing คณะทำงาน…
@@ -633,23 +488,23 @@ def _task(info: _Info, d: Deadline, source: tuple[_Info, Span], around: Span, ct
     if schedule or len(action) < 6:
         action = _with_intro(info, action)
     own = text[_request_start(text, segment):segment[1]]
-    report_to = _report_to(own) or _report_to(text[around[0]:around[1]])
+    report_to = find_report_to(own) or find_report_to(text[around[0]:around[1]])
     channels = find_channels(text[around[0]:around[1]])
     for parent in _ancestors(info) if schedule else ():
-        report_to = report_to or _report_to(_own_text(parent))
+        report_to = report_to or find_report_to(_own_text(parent))
         channels += [c for c in find_channels(_own_text(parent)) if c not in channels]
     u, shift = info.unit, ctx.base + info.unit.body
     evidence = " ".join(info.raw.split())
     deadline = Deadline(d.kind, d.date, d.text, d.start, d.time, d.rrule, d.anchor,
                         (d.span[0] + shift, d.span[1] + shift))
     return Task(id=task_id(ctx.letter_key, evidence, d, index), action=action, deadline=deadline,
-                assignee=assignee or ctx.fallback, report_to=_as_sender(report_to, ctx.sender), channels=channels,
+                assignee=assignee or ctx.fallback, report_to=as_sender(report_to, ctx.sender), channels=channels,
                 evidence=evidence, span=(ctx.base + u.start, ctx.base + u.end))
 
 
 def _request_start(text: str, segment: Span) -> int:
     """Where the action starts: at the segment's first request (โปรดตอบรับ…, ให้ดำเนินการ…)."""
-    p, (a, b) = _patterns(), segment
+    p, (a, b) = patterns(), segment
     starts = [m.start() for key in ("request", "imperative") for m in p[key].finditer(text, a, b)]
     return min(starts, default=a)
 
@@ -671,7 +526,7 @@ def _clean(info: _Info, segment: Span, assignee: str | None) -> str:
 
 
 def _tidy(text: str, assignee: str | None) -> str:
-    p = _patterns()
+    p = patterns()
     text = _EMPTY_BRACKETS.sub(" ", " ".join(text.split()))
     before = None
     while before != text:
@@ -680,7 +535,7 @@ def _tidy(text: str, assignee: str | None) -> str:
         if assignee and text.startswith(assignee):
             text = p["aux"].sub("", text[len(assignee):].lstrip(), count=1)
     text = p["action_trail"].sub("", p["trail"].sub("", text)).strip(" ,;:-–(")
-    return _truncate(text, _words()["action_max_chars"])
+    return _truncate(text, words()["action_max_chars"])
 
 
 def _truncate(text: str, limit: int) -> str:
@@ -697,7 +552,7 @@ def _with_intro(info: _Info, action: str) -> str:
         return action
     head = _clean(intro, (_request_start(intro.masked, (intro.cutoff, len(intro.masked))), len(intro.masked)),
                   _inherited_assignee(intro))
-    limit = _words()["action_max_chars"]
+    limit = words()["action_max_chars"]
     if not action:
         return _truncate(head, limit)
     return _truncate(head, max(limit - len(action) - 3, limit // 3)) + " – " + action
@@ -712,44 +567,14 @@ def _blank_deadlines(info: _Info, text: str, offset: int) -> str:
     return "".join(chars)
 
 
-def _report_to(text: str) -> str | None:
-    """ให้ … ทราบ (the last one), else ส่ง/รายงาน … ให้/ถึง <หน่วยงาน>."""
-    w = _words()
-    end = text.rfind(w["report_end"])
-    while end > 0:
-        start = text.rfind(w["imperative"], max(0, end - w["report_max_chars"]), end)
-        if start >= 0:
-            name = " ".join(text[start + len(w["imperative"]):end].split())
-            if len(name) >= 2:
-                return name
-        end = text.rfind(w["report_end"], 0, end)
-    p = _patterns()
-    for m in p["report_verb"].finditer(text):
-        # not an agency that itself acts: ให้หน่วยเสนอ…, ให้ นศ.สธท. จัดทำ…
-        if not p["verb"].search(m.group("to"), 1) and not p["verb"].match(text, m.end()):
-            return m.group("to").strip("(),")
-    for m in p["report_direct"].finditer(text):
-        if not p["verb"].search(m.group("to"), 1) and not _words()["report_end"] in m.group("to"):
-            return m.group("to").strip("(),")
-    return None
 
 
-def _as_sender(name: str | None, sender: str | None) -> str | None:
-    """A receiver named by its kind only (ให้อำเภอทราบ, ให้โครงการฯ) in a letter from that kind of
-    office (ที่ว่าการอำเภอสองพี่น้อง) is the sender: อำเภอสองพี่น้อง."""
-    if not name or not sender:
-        return name
-    core = _patterns()["building"].sub("", sender).strip()
-    m = re.fullmatch(r"(?P<head>[^\s(ฯ]+)ฯ?(?P<rest>\s*\(.*\))?", name)
-    if m is None or m["head"] == core or not core.startswith(m["head"]):
-        return name
-    return core + (m["rest"] or "") if _patterns()["org_head"].fullmatch(m["head"]) else name
 
 
 def _follow_ups(infos: list[_Info]) -> None:
     """A paragraph without a deadline that names items (ทั้งนี้ การรายงานตามข้อ ๑ - ๒ ทาง …)
     adds its channels to the tasks of those items."""
-    p = _patterns()
+    p = patterns()
     for k, info in enumerate(infos):
         ref = p["item_ref"].search(info.masked)
         if info.deadlines or info.unit.skip or ref is None:
