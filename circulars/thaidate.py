@@ -129,8 +129,10 @@ def _prefix(n: int) -> str:
     """Optional วันที่ or วัน<weekday>ที่ before a day."""
     w = {k: _word_alt(k) for k in ("day", "ordinal")}
     weekdays = _alt(sorted((re.escape(name) for name in _weekday_numbers()), key=len, reverse=True))
-    named = f"{w['day']}{_SP}?(?P<wd{n}>{weekdays}){_SP}?(?:{w['ordinal']}{_SP}*)?"
-    return f"(?:{named}|{w['day']}{w['ordinal']}{_SP}*)?"
+    # a wrapped line may fall between วันศุกร์ที่ and its day number
+    gap = f"{_SP}*\\n?{_SP}*"
+    named = f"{w['day']}{_SP}?(?P<wd{n}>{weekdays}){_SP}?(?:{w['ordinal']}{gap})?"
+    return f"(?:{named}|{w['day']}{w['ordinal']}{gap})?"
 
 
 def _day(n: int) -> str:
