@@ -120,6 +120,7 @@ def test_contact_block():
         pytest.param("โทร. ๖๔๘๗๕, ๖๔๘๗๖", ["64875", "64876"], id="internal-five-digit-lines-listed-with-a-comma"),
         pytest.param("โทร. 0 2241 9000 ต่อ 2112, 2113", ["0 2241 9000 ต่อ 2112, 2113"], id="extensions-stay-together"),
         pytest.param("โทร. ๑๒๓๔", [], id="four-digits-no-phone"),
+        pytest.param("โทร. ๐ ๒๕๗๕ ๖๐๗๑ โทร.ทหาร ๕๗๒๑๑๒๐", ["0 2575 6071", "5721120"], id="military-line"),
     ],
 )
 def test_phones_in(text, expected):

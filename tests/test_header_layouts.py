@@ -273,3 +273,62 @@ def test_an_army_message_form(urgency_label, rank):
     assert (letter.signatory.name, letter.signatory.position) == ("ประเสริฐ ทองดี", "เสธ.พล.ร.๙ ทำการแทน ผบ.พล.ร.๙")
     assert letter.contact is None
     assert [a.title for a in doc.attachments] == ["แบบรายงานยอดกำลังพล"]
+
+
+@pytest.mark.parametrize(
+    "unit, sender, phones",
+    [
+        pytest.param("ศซท.สปท. (โทร./โทรสาร ๐ ๒๒๗๕ ๕๗๑๘)", "ศซท.สปท.", ["0 2275 5718"], id="phone-alone-in-parentheses"),
+        pytest.param("กพ.ทหาร (กพบท.ฯ โทร. ๐ ๒๕๗๕ ๖๐๗๒ โทร.ทหาร ๕๗๒๑๑๒๑)", "กพ.ทหาร (กพบท.ฯ)",
+                     ["0 2575 6072", "5721121"], id="phone-inside-the-unit-parentheses"),
+        pytest.param("กองสาธารณสุข เทศบาลตำบลบางแก้ว โทร. ๐ ๓๘๕๘ ๗๑๒๓ ต่อ ๑๔", "กองสาธารณสุข เทศบาลตำบลบางแก้ว",
+                     ["0 3858 7123 ต่อ 14"], id="phone-after-the-unit"),
+    ],
+)
+def test_a_memo_unit_without_its_phone(unit, sender, phones):
+    text = f"""บันทึกข้อความ
+
+ส่วนราชการ {unit}
+ที่ กห ๐๓๐๒/๖๕
+วันที่ ๓ มี.ค. ๖๘
+เรื่อง ขอให้รวบรวมปัญหา
+
+เรียน หัวหน้าสายวิทยาการ
+
+๑. ขอให้รวบรวมปัญหาข้อขัดข้อง
+
+จึงเรียนมาเพื่อกรุณาดำเนินการต่อไป
+
+(นายสมศักดิ์ รักดี)
+หัวหน้าสำนักงาน
+"""
+    letter = _letter(text)
+    assert (letter.sender, letter.contact.unit, letter.contact.phones) == (sender, sender, phones)
+
+
+JOINT_MESSAGE_FORM = """กระดาษเขียนข่าวร่วม (ทท.)
+
+ลำดับความเร่งด่วน: {urgency}
+ชั้นความลับ: -
+หมู่ – วัน – เวลา: ๑๒๑๐๐๐ ส.ค. ๖๗
+หน้าที่: ๑ ของ ๑ หน้า
+ที่ของผู้ให้ข่าว: ที่ กห ๐๓๐๕/๑๑๒๒
+จาก: สยย.ทหาร
+ถึง ผู้รับปฏิบัติ: สน.บก.บก.ทท., สจร.ทหาร และ ศซบ.ทหาร
+ผู้รับทราบ: -
+
+๑. ขอให้หน่วยส่งรายชื่อผู้แทน ภายในวันที่ ๒๐ ส.ค. ๖๗
+
+ผู้เขียนข่าว: น.อ. (สมพงษ์ ทองคำ) ผอ.กวก.สยย.ทหาร
+นายทหารอนุมัติข่าว: พล.ต. (วีระ ศรีสมุทร) รอง จก.สยย.ทหาร ทำการแทน จก.สยย.ทหาร
+"""
+
+
+@pytest.mark.parametrize("urgency, expected", [pytest.param("ด่วนมาก", "ด่วนมาก", id="urgent"),
+                                               pytest.param("-", None, id="urgency-left-blank")])
+def test_a_joint_message_form_with_colon_labels(urgency, expected):
+    letter = _letter(JOINT_MESSAGE_FORM.format(urgency=urgency))
+    assert (letter.kind, letter.urgency, letter.secrecy) == ("fax", expected, None)
+    assert (letter.reference.text, letter.date, letter.sender) == ("กห 0305/1122", dt.date(2024, 8, 12), "สยย.ทหาร")
+    assert letter.recipients == ["สน.บก.บก.ทท.", "สจร.ทหาร", "ศซบ.ทหาร"]
+    assert (letter.signatory.name, letter.signatory.position) == ("วีระ ศรีสมุทร", "รอง จก.สยย.ทหาร ทำการแทน จก.สยย.ทหาร")

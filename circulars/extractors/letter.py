@@ -108,7 +108,7 @@ def read_sender(letter: Letter, header: Header) -> None:
     order/announcement: the issuing body named in the title."""
     unit = header.value("unit")
     if unit:
-        letter.sender = re.split(r"\s*(?:โทร|โทรศัพท์)[.\s:]", unit)[0].strip()
+        letter.sender = unit_name(unit)
         return
     sender = header.value("sender")
     if sender:
@@ -242,9 +242,21 @@ def read_closing(letter: Letter, body: list[Line], furniture: dict, text: str) -
     letter.furniture.extend(Furniture("endorsement", ln.stripped, ln.span) for ln in endorsements)
 
 
+def unit_name(unit_value: str) -> str | None:
+    """A memo's ส่วนราชการ value without its phone. The phone may sit inside the parentheses
+    (``ศศย.สปท. (โทร./โทรสาร ๐ ๒๒๗๕ ๕๗๑๖)``, ``กพ.ทหาร (กพบท.ฯ โทร. …)``): an emptied pair goes,
+    a pair left open is closed."""
+    words = "|".join(map(re.escape, sorted(_kw()["contact"]["phone"], key=len, reverse=True)))
+    name = re.split(rf"\s*(?:{words})(?=[.\s:/]|$)", unit_value)[0]
+    name = re.sub(r"[\s(]+$", "", name.strip())
+    if name.count("(") > name.count(")"):
+        name = re.sub(r"[\s.,]+$", "", name) + ")"
+    return name or None
+
+
 def unit_contact(unit_value: str) -> Contact | None:
     """A memo's ส่วนราชการ line carries its unit and phone: 'สำนักปลัด อบต.ค้างพลู โทร. ๐ ๔๔๓๘ ๑๕๐๖'."""
-    unit = re.split(r"\s*(?:โทร|โทรศัพท์)[.\s:]", unit_value)[0].strip() or None
+    unit = unit_name(unit_value)
     phones = phones_in(unit_value)
     return Contact(unit=unit, phones=phones) if unit or phones else None
 
