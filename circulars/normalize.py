@@ -109,6 +109,54 @@ def fix_header_words(text: str) -> str:
     return text
 
 
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions of one character)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+_DATE_SLOT = re.compile(r"(?<=[๐-๙0-9][ \t])([\u0e00-\u0e7f]{5,12})(?=[ \t]+(?:พ\.ศ\.[ \t]*)?[๐-๙0-9]{2,4}(?![๐-๙0-9]))")
+
+
+def fix_month_names(text: str) -> str:
+    """A damaged full month name between a day and a year (OCR: ๗ จั้นวาคม ๒๕๖๖) becomes
+    the one month name within two edits of it (at most a third of its length); a word
+    as near to two months, or to none, is left alone."""
+    fulls = [full for _n, full, _a in data.months()]
+
+    def fix(m: re.Match) -> str:
+        word = m.group(1)
+        if word in fulls:
+            return word
+        dists = sorted((edit_distance(word, full), full) for full in fulls)
+        (d, best), (d2, _) = dists[0], dists[1]
+        return best if d <= min(2, len(best) // 3) and d2 > d else word
+
+    return _DATE_SLOT.sub(fix, text)
+
+
+@cache
+def _reference_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    codes = "|".join(sorted((re.escape(c) for c in data.agency_codes() if len(c) == 2), key=len, reverse=True))
+    number = rf"(?:{codes})[ \t.]*[๐-๙0-9]"
+    damaged = r"(?:[A-Za-z|!\]\[]{1,3}|ท[\u0e34-\u0e37]?)"
+    return (re.compile(rf"(?m)^[ \t]*{damaged}(?=[ \t]+{number})"),
+            re.compile(rf"(?<![\u0e00-\u0e7f])ที\u0e48?(?=(?:{codes})[ \t]?[๐-๙0-9])"))
+
+
+def fix_reference_label(text: str) -> str:
+    """``ที่`` damaged by OCR before an agency code and a number: read as one to three Latin
+    letters or as ท/ที at a line start (``N นม ๐๐๒๓/ว ๒๑๔๕``, ``ท มท ๐๒๑๑.๓``) becomes ``ที่``;
+    glued to the code (``ทีมท ๐๘๑๙.๒``) it becomes ``ที่ มท``."""
+    line_start, glued = _reference_labels()
+    return glued.sub("ที่ ", line_start.sub("ที่", text))
+
+
 RULES: tuple[Callable[[str], str], ...] = (
     unify_newlines,
     strip_zero_width,
@@ -118,6 +166,8 @@ RULES: tuple[Callable[[str], str], ...] = (
     reorder_marks,
     collapse_spaces,
     fix_header_words,
+    fix_reference_label,
+    fix_month_names,
 )
 
 

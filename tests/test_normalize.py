@@ -134,3 +134,53 @@ def test_every_rule_is_idempotent():
 )
 def test_strip_table_markup(text, expected):
     assert n.strip_table_markup(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("๗ จั้นวาคม ๒๕๖๖", "๗ ธันวาคม ๒๕๖๖", id="ocr-month"),
+        pytest.param("๓ มีนาคน พ.ศ. ๒๕๖๗", "๓ มีนาคม พ.ศ. ๒๕๖๗", id="before-BE"),
+        pytest.param("๑ ธันวาคม ๒๕๖๖", "๑ ธันวาคม ๒๕๖๖", id="right-month-kept"),
+        pytest.param("จำนวน ๓ ฉบับทั้งสิ้น ๒๕", "จำนวน ๓ ฉบับทั้งสิ้น ๒๕", id="not-a-month"),
+        pytest.param("๗ จั้นวาคม", "๗ จั้นวาคม", id="no-year-no-change"),
+        pytest.param("๒ มกราคมมมม ๒๕๖๗", "๒ มกราคมมมม ๒๕๖๗", id="three-edits-too-far"),
+    ],
+)
+def test_fix_month_names(text, expected):
+    assert n.fix_month_names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("N นม ๐๐๒๓.๑๗/ว ๒๑๔๕", "ที่ นม ๐๐๒๓.๑๗/ว ๒๑๔๕", id="N-for-thi"),
+        pytest.param("  Wi มท ๐๘๑๒/ว ๘๙๖๓", "ที่ มท ๐๘๑๒/ว ๘๙๖๓", id="indented"),
+        pytest.param("OK มท ๐๘๑๒", "ที่ มท ๐๘๑๒", id="two-letters"),
+        pytest.param("Line ID niroj1966", "Line ID niroj1966", id="no-agency-code"),
+        pytest.param("ที่ มท ๐๘๑๒/ว ๘๙๖๓", "ที่ มท ๐๘๑๒/ว ๘๙๖๓", id="right-label-kept"),
+        pytest.param("TEXT มท ๐๘๑๒", "TEXT มท ๐๘๑๒", id="four-letters-kept"),
+    ],
+)
+def test_fix_reference_label(text, expected):
+    assert n.fix_reference_label(text) == expected
+
+
+@pytest.mark.parametrize("a, b, d", [("ธันวาคม", "ธันวาคม", 0), ("จั้นวาคม", "ธันวาคม", 2), ("", "abc", 3),
+                                     ("kitten", "sitting", 3)])
+def test_edit_distance(a, b, d):
+    assert n.edit_distance(a, b) == d
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("ท นม ๐๐๒๓.๓/ว ๑๘๔๗๒", "ที่ นม ๐๐๒๓.๓/ว ๑๘๔๗๒", id="tho-alone"),
+        pytest.param("ที มท ๐๒๑๑.๓/ว ๘๐๑๙", "ที่ มท ๐๒๑๑.๓/ว ๘๐๑๙", id="tone-lost"),
+        pytest.param("ด่วนที่สุด ทีมท ๐๘๑๙.๒/ว ๕๗๑๒", "ด่วนที่สุด ที่ มท ๐๘๑๙.๒/ว ๕๗๑๒", id="glued"),
+        pytest.param("ทีมงาน มท ๑", "ทีมงาน มท ๑", id="word-kept"),
+        pytest.param("ท่าน มท ๑", "ท่าน มท ๑", id="other-word-kept"),
+    ],
+)
+def test_fix_reference_label_thai_damage(text, expected):
+    assert n.fix_reference_label(text) == expected

@@ -185,10 +185,29 @@ def letter_neighbours(text: str, words: list, run: list) -> list:
     return out
 
 
+LONE_WORDS = set("ณ")  # one-letter words of running text, never taken for a digit
+
+
+def lone_letters(text: str, words: list) -> list:
+    """Units that are one consonant standing alone between spaces (or line ends): a digit
+    misread as a letter (๗ ธันวาคม read as ฆ ธันวาคม), since Thai seldom writes a lone
+    consonant."""
+    out = []
+    for w in words:
+        if (w.offset < 0 or len(w.text) != 1 or not "\u0e01" <= w.text <= "\u0e2e" or w.text in LONE_WORDS):
+            continue
+        before = text[w.offset - 1] if w.offset > 0 else "\n"
+        after = text[w.offset + 1] if w.offset + 1 < len(text) else "\n"
+        if before.isspace() and after.isspace():
+            out.append(w)
+    return out
+
+
 def reread_guess(text: str, glyphs: list[np.ndarray], model: DigitModel, height: float | None = None,
-                 single: bool = False) -> str:
+                 single: bool = False, sure: float = SURE) -> str:
     """A Latin word's (or, ``single``, one letter's) glyphs read as digits, if every one
-    is surely a digit or number punctuation and there is a digit; else ``text`` unchanged."""
+    is a digit with probability ``sure`` or number punctuation and there is a digit; else
+    ``text`` unchanged."""
     if not glyphs:
         return text
     ref = _ref(glyphs, height)
@@ -202,7 +221,7 @@ def reread_guess(text: str, glyphs: list[np.ndarray], model: DigitModel, height:
             read.append("-" if w > 1.8 * h else ".")
             continue
         got = model.classify(p, ref)
-        if not got or got[0] is None or got[1] < SURE:
+        if not got or got[0] is None or got[1] < sure:
             return text
         read.append(got[0])
     return "".join(read) if any(c in THAI_DIGITS for c in read) else text
@@ -316,16 +335,35 @@ def page_digit_height(words: list) -> float | None:
     return 1.45 * short[len(short) // 2] if len(short) >= 3 else None
 
 
-def _line_band(run: list, height: float | None = None) -> tuple[int, int] | None:
+_BASE_CONSONANTS = set("กขคฆงจฉชซฌณดตถทธนบปผพฟภมยรลวศษสหฬอฮ")  # no descender (ฎ ฏ ฐ ญ ฤ have one)
+
+
+def line_baselines(words: list, height: float | None) -> dict[tuple[int, int, int], float]:
+    """The baseline of each text line: the median bottom of its units that are one plain
+    consonant (with upper marks at most) of a plausible size; tesseract's boxes of such
+    units are the most reliable on a Thai line."""
+    if not height:
+        return {}
+    bottoms: dict[tuple[int, int, int], list[int]] = {}
+    for w in words:
+        if (w.text and w.text[0] in _BASE_CONSONANTS and not any(c in "ฺุู" for c in w.text)
+                and 0.5 * height <= w.box[3] <= 1.1 * height):
+            bottoms.setdefault(w.line, []).append(w.box[1] + w.box[3])
+    return {line: float(sorted(b)[len(b) // 2]) for line, b in bottoms.items() if len(b) >= 2}
+
+
+def _line_band(run: list, height: float | None = None, base: float | None = None) -> tuple[int, int] | None:
     """Top and bottom of the run's digits. With the page's digit height: from the
     baseline of the units whose boxes have a digit's height (boxes stretched into the
-    next line ignored), None when no box is plausible; else from the boxes themselves."""
+    next line ignored), else from the line's baseline ``base``; None when neither is
+    known; without a height, from the boxes themselves."""
     if height:
         ok = [w for w in run if 0.4 * height <= w.box[3] <= 1.3 * height]
-        if not ok:
+        if ok:
+            bases = sorted(w.box[1] + w.box[3] for w in ok)
+            base = bases[len(bases) // 2]
+        if base is None:
             return None
-        bases = sorted(w.box[1] + w.box[3] for w in ok)
-        base = bases[len(bases) // 2]
         return max(0, round(base - 1.2 * height)), round(base + 0.2 * height)
     heights = sorted(w.box[3] for w in run)
     med = heights[len(heights) // 2]
@@ -334,7 +372,7 @@ def _line_band(run: list, height: float | None = None) -> tuple[int, int] | None
 
 
 def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, False),
-               height: float | None = None, strict: bool = False) -> list[np.ndarray]:
+               height: float | None = None, strict: bool = False, base: float | None = None) -> list[np.ndarray]:
     """The glyph groups under a run: whole components overlapping its boxes (tesseract's
     boxes are imprecise and cut glyphs), merged and split left to right. Where the text
     has a space before/after the run, its box is widened by half a glyph on that side.
@@ -342,7 +380,7 @@ def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, F
     of the line above) are left out."""
     import cv2
 
-    band = _line_band(run, height)
+    band = _line_band(run, height, base)
     if band is None:
         return []
     top, bottom = band
@@ -414,16 +452,18 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
         return page
     ink = binary < 128
     height = page_digit_height(page.words)
+    bases = line_baselines(page.words, height)
     new_text: dict[int, tuple[int, str]] = {}  # offset of a run's first unit → (end, text)
     for run in numeric_runs(page.text, page.words):
         start, end = run[0].offset, run[-1].offset + len(run[-1].text)
         spaced = (start == 0 or page.text[start - 1].isspace(), end >= len(page.text) or page.text[end].isspace())
-        glyphs = run_glyphs(ink, run, spaced, height)
+        glyphs = run_glyphs(ink, run, spaced, height, base=bases.get(run[0].line))
         new_text[start] = (end, reread_run(page.text[start:end], glyphs, model, height))
     for run in numeric_runs(page.text, page.words):
         for w in letter_neighbours(page.text, page.words, run):
             start, end = w.offset, w.offset + len(w.text)
-            got = reread_guess(w.text, run_glyphs(ink, [w], height=height, strict=True), model, height, single=True)
+            got = reread_guess(w.text, run_glyphs(ink, [w], height=height, strict=True, base=bases.get(w.line)),
+                               model, height, single=True, sure=MIN_PROB)
             if got == w.text:
                 break
             new_text[start] = (end, got)
@@ -432,7 +472,14 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
         if start not in new_text:
             if height and w.box[3] > 2.2 * height:
                 continue  # big type (ด่วนที่สุด, a title): not a number
-            new_text[start] = (end, reread_guess(w.text, run_glyphs(ink, [w]), model, height))
+            glyphs = run_glyphs(ink, [w], height=height, base=bases.get(w.line))
+            new_text[start] = (end, reread_guess(w.text, glyphs, model, height))
+    for w in lone_letters(page.text, page.words):
+        if w.offset not in new_text:
+            glyphs = run_glyphs(ink, [w], height=height, strict=True, base=bases.get(w.line))
+            new_text[w.offset] = (w.offset + 1, reread_guess(w.text, glyphs, model, height, single=True))
+    if height:
+        new_text.update(_joined_gaps(page.text, page.words, new_text, height))
     out, pos, shift, moved = [], 0, 0, {}
     for start in sorted(new_text):
         end, text = new_text[start]
@@ -444,6 +491,31 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
     words = [Word(w.text, w.box, w.confidence, w.line, w.offset + _shift_at(w.offset, moved)) if w.offset >= 0
              else w for w in page.words]
     return OcrPage("".join(out), words, list(page.warnings))
+
+
+def _joined_gaps(text: str, words: list, new_text: dict[int, tuple[int, str]], height: float) -> dict:
+    """Spaces tesseract put inside a number (``๐๐๒๓. ๑๗/ว``): between a unit ending in
+    ``.`` or ``/`` and one starting with a digit (or the reverse), on one line, less than
+    half a digit's height apart on the page. Returned as replacements by nothing."""
+    ends = {end: t for end, t in new_text.values() if t}
+
+    def last(w):
+        end = w.offset + len(w.text)
+        return ends.get(end, w.text)[-1:]
+
+    def first(w):
+        return new_text[w.offset][1][:1] if w.offset in new_text else w.text[:1]
+
+    out = {}
+    for a, b in itertools.pairwise(w for w in words if w.offset >= 0):
+        gap_start, gap_end = a.offset + len(a.text), b.offset
+        if a.line != b.line or gap_end <= gap_start or not text[gap_start:gap_end].isspace():
+            continue
+        left, right = last(a), first(b)
+        number_gap = (left in "./" and right in THAI_DIGITS) or (left in THAI_DIGITS and right in "./")
+        if left and right and number_gap and b.box[0] - (a.box[0] + a.box[2]) < 0.5 * height:
+            out[gap_start] = (gap_end, "")
+    return out
 
 
 def _shift_at(offset: int, moved: dict[int, int]) -> int:
