@@ -18,7 +18,7 @@ from ..normalize import compose_sara_am
 TONES = "\u0e48\u0e49"  # ่ ้
 UPPER = "\u0e34\u0e35\u0e36\u0e37\u0e31"  # ิ ี ึ ื ั
 _THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
-_TI = re.compile(r"(?<![\u0e01-\u0e4e])((?:วัน|หมู่|ครั้ง|ข้อ)?)ที(?=[ \t]|[๐-๙0-9]|$)", re.MULTILINE)
+_TI = re.compile(r"(?<![\u0e01-\u0e4e])((?:วัน|หมู่|ครั้ง|ข้อ|หน้า)?)ที(?=[ \t]|[๐-๙0-9]|$)", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -58,5 +58,54 @@ def restore_tones(text: str) -> str:
     return _THAI_RUN.sub(fix_run, text)
 
 
+_TOKEN = re.compile(r"(?<!\S)[\u0e01-\u0e4e]{5,24}(?!\S)")
+
+
+@lru_cache(maxsize=1)
+def fixed_words() -> tuple[str, ...]:
+    from importlib.resources import files
+
+    text = files("circulars.data").joinpath("header_words.txt").read_text("utf-8")
+    return tuple(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def skeleton(word: str) -> str:
+    """``word`` without the marks above and below the line (tesseract drops them), ำ as า."""
+    return _MARKS.sub("", word.replace("\u0e33", "\u0e32"))
+
+
+def nearest_fixed_word(token: str) -> str:
+    """``token`` if it is a fixed word or a dictionary word; else the one fixed word within
+    one edit (tokens under 8 letters) or two (longer), or whose skeleton (marks dropped) is
+    the token's skeleton, or one substitution from it for skeletons of 8 letters or more, when
+    exactly one fixed word is that near."""
+    from ..normalize import edit_distance
+
+    fixed = fixed_words()
+    if token in fixed or token in words():
+        return token
+    limit = 1 if len(token) < 8 else 2
+    sk = skeleton(token)
+    sk_limit = 0 if len(sk) < 8 else 1
+
+    def near(w: str) -> bool:
+        if abs(len(w) - len(token)) <= limit and edit_distance(token, w) <= limit:
+            return True
+        ws = skeleton(w)
+        # same skeleton length: a trailing word glued on (…ด่วนที่) is not eaten
+        return len(ws) == len(sk) and edit_distance(sk, ws) <= sk_limit
+
+    found = [w for w in fixed if near(w)]
+    return found[0] if len(found) == 1 else token
+
+
+def fix_fixed_words(text: str) -> str:
+    """Header words standing between spaces matched fuzzily against ``header_words.txt``."""
+    return _TOKEN.sub(lambda m: nearest_fixed_word(m.group(0)), text)
+
+
 def correct_text(text: str) -> str:
-    return restore_tones(compose_sara_am(text))
+    return fix_fixed_words(restore_tones(compose_sara_am(text)))

@@ -11,12 +11,14 @@ import numpy as np
 DOT_MAX = 9  # px at 300 dpi: a leader dot of "ส่วนราชการ......" is smaller than this
 DOT_RUN = 8  # dots in one row before it counts as a dotted rule
 SOLID_MIN = 0.12  # a solid rule is at least this share of the page width
+VERTICAL_MIN = 90  # px at 300 dpi: a vertical table rule (message forms) is taller than any glyph
 
 
 @dataclass(frozen=True)
 class Prep:
     binarize: bool = True
     remove_lines: bool = True
+    remove_vertical: bool = False  # table borders of message forms: measured worse (docs/ocr-layout.md)
     deskew_above: float | None = 1.0  # degrees; None never deskews
 
 
@@ -82,10 +84,21 @@ def _dot_rows(ink: np.ndarray) -> np.ndarray:
     return mask
 
 
-def remove_rules(binary: np.ndarray) -> np.ndarray:
-    """White out solid horizontal rules and dotted leaders (form header underlines)."""
+def _vertical_rules(ink: np.ndarray) -> np.ndarray:
+    """Mask of vertical rules: an opening with a vertical line taller than any glyph."""
+    import cv2
+
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (1, VERTICAL_MIN))
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel) > 0
+
+
+def remove_rules(binary: np.ndarray, vertical: bool = False) -> np.ndarray:
+    """White out solid horizontal rules and dotted leaders (form header underlines), and
+    with ``vertical`` the vertical rules of form tables."""
     ink = (binary < 128).astype(np.uint8) * 255
     mask = (_solid_rules(ink) > 0) | _dot_rows(ink)
+    if vertical:
+        mask |= _vertical_rules(ink)
     out = binary.copy()
     out[mask] = 255
     return out
@@ -125,4 +138,4 @@ def prepare(image, prep: Prep = Prep()) -> np.ndarray:
     if not prep.binarize:
         return gray
     binary = binarize(gray)
-    return remove_rules(binary) if prep.remove_lines else binary
+    return remove_rules(binary, prep.remove_vertical) if prep.remove_lines else binary

@@ -1,0 +1,51 @@
+"""OCR post-correction: sara am, tone marks, fixed header words matched fuzzily."""
+
+import pytest
+
+from circulars.ocr.correct import correct_text, fix_fixed_words, nearest_fixed_word, skeleton
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("ลำดับความเร่งด่วน", "ลาดบความเรงดวน"),
+    ("ชั้นความลับ", "ชนความลบ"),
+    ("ผู้เขียนข่าว", "ผเขยนขาว"),
+])
+def test_skeleton(word, expected):
+    assert skeleton(word) == expected
+
+
+@pytest.mark.parametrize("token, expected", [
+    ("ลาดบความเรงดวน", "ลำดับความเร่งด่วน"),  # all marks dropped
+    ("ลำตดับความเร่งด่วน", "ลำดับความเร่งด่วน"),  # one letter inserted
+    ("ขันความลับ", "ชั้นความลับ"),
+    ("ชนความลบ", "ชั้นความลับ"),
+    ("ผู้เขียข่ว", "ผู้เขียนข่าว"),
+    ("นายทหารอบุมัติข่าว", "นายทหารอนุมัติข่าว"),
+    ("บนทกขอความ", "บันทึกข้อความ"),
+    ("ดวนมาก", "ด่วนมาก"),
+    ("ความลับ", "ความลับ"),  # a dictionary word stays
+    ("ส่วนราชการ", "ส่วนราชการ"),  # already right
+    ("ประชาชน", "ประชาชน"),  # far from every fixed word
+])
+def test_nearest_fixed_word(token, expected):
+    assert nearest_fixed_word(token) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ลาดบความเรงดวน   ชนความลบ", "ลำดับความเร่งด่วน   ชั้นความลับ"),
+    ("| ผู้เขียข่ว | x", "| ผู้เขียนข่าว | x"),
+    ("ลาดบความเรงดวนที่", "ลาดบความเรงดวนที่"),  # not a token between spaces
+])
+def test_fix_fixed_words(text, expected):
+    assert fix_fixed_words(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("จํานวน ๑ ฉบับ", "จำนวน ๑ ฉบับ"),
+    ("วันที ๙ พ.ค. ๖๗", "วันที่ ๙ พ.ค. ๖๗"),
+    ("หน้าที ๑ ของ ๒ หน้า", "หน้าที่ ๑ ของ ๒ หน้า"),
+    ("ที กห ๐๓๐๒/๖๔", "ที่ กห ๐๓๐๒/๖๔"),
+    ("ลำตดับความเร่งด่วน  ขันความลับ", "ลำดับความเร่งด่วน  ชั้นความลับ"),
+])
+def test_correct_text(text, expected):
+    assert correct_text(text) == expected
