@@ -45,6 +45,10 @@ class Config:
     text_layer_min_quality: float = 0.85
     text_layer_min_chars: int = 20
     low_confidence: float = 0.6
+    # A letter's field (reference, date, sender, subject, recipients, signatory, a task's
+    # deadline) whose confidence is below this is listed in the letter's "check" for a clerk
+    # (docs/confidence.md: chosen from the flag's precision and recall on real and generated scans).
+    check_confidence: float = 0.5
     ocr_languages: str = "tha+eng"
     ocr_dpi: int = 300
     # OCR: "tesseract", or "none" to leave scanned pages unread (listed in needs_ocr).

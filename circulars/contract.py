@@ -1,6 +1,7 @@
 """The output contract: a Document as the JSON of ``data/document.schema.json``
-(``circulars/document@1``). Extra fields (evidence, furniture, problems) are allowed
-by the schema and keep every value traceable to the text it came from."""
+(``circulars/document@1``). Extra fields (evidence, furniture, problems, check) are allowed
+by the schema and keep every value traceable to the text it came from; ``check`` lists a
+letter's fields whose confidence is low (docs/confidence.md)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from . import SCHEMA_ID, data
-from .models import Attachment, Citation, Deadline, Document, Letter, Reference, Stamp, Task
+from .models import Attachment, Citation, Deadline, Document, Evidence, Letter, Reference, Stamp, Task
 
 
 def _date(d: dt.date | None) -> str | None:
@@ -41,6 +42,8 @@ def deadline_json(d: Deadline | None) -> dict | None:
            "text": d.text}
     if d.anchor:
         out["anchor"] = d.anchor
+    if d.confidence is not None:
+        out["confidence"] = round(d.confidence, 3)
     return out
 
 
@@ -52,6 +55,15 @@ def task_json(t: Task) -> dict:
 
 def stamp_json(s: Stamp) -> dict:
     return {"number": s.number, "date": _date(s.date), "time": s.time, "agency": s.agency, "raw": s.raw}
+
+
+def evidence_json(e: Evidence) -> dict:
+    out: dict[str, Any] = {"raw": e.raw, "span": list(e.span), "confidence": round(e.confidence, 3)}
+    if e.ocr_confidence is not None:
+        out["ocr_confidence"] = round(e.ocr_confidence, 3)
+    if e.note:
+        out["note"] = e.note
+    return out
 
 
 def letter_json(letter: Letter, index: int) -> dict:
@@ -71,8 +83,8 @@ def letter_json(letter: Letter, index: int) -> dict:
         "purpose": letter.purpose,
         "pages": letter.pages,
         "span": list(letter.span),
-        "evidence": {k: {"raw": e.raw, "span": list(e.span), "confidence": round(e.confidence, 3),
-                         **({"note": e.note} if e.note else {})} for k, e in letter.evidence.items()},
+        "evidence": {k: evidence_json(e) for k, e in letter.evidence.items()},
+        "check": list(letter.check),
         "furniture": [{"kind": f.kind, "text": f.text} for f in letter.furniture],
         "problems": list(letter.problems),
         "text": letter.text,

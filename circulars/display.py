@@ -79,21 +79,44 @@ def task_table(rows, today: dt.date):
     return table
 
 
+CHECK_MARK = "⚠ ตรวจสอบ"  # after a field whose confidence is low (Letter.check)
+
+
+def check_note(letter: Letter, name: str) -> str:
+    """`` ⚠ ตรวจสอบ (ความเชื่อมั่น 0.42)`` when ``name`` is in ``letter.check``, else ''."""
+    if name not in letter.check:
+        return ""
+    conf = None
+    if name in letter.evidence:
+        conf = letter.evidence[name].confidence
+    elif name.startswith("tasks["):
+        task = letter.tasks[int(name[6:name.index("]")])]
+        conf = task.deadline.confidence if task.deadline else None
+    return f"  {CHECK_MARK}" + (f" (ความเชื่อมั่น {conf:.2f})" if conf is not None else "")
+
+
 def letter_lines(letter: Letter, n: int) -> list[str]:
     head = f"[{n}] {KIND_TH.get(letter.kind, letter.kind)}"
     if letter.urgency or letter.secrecy:
         head += "  " + " ".join(x for x in (letter.secrecy, letter.urgency) if x)
-    rows = [("ที่", letter.reference.text if letter.reference else None), ("ลงวันที่", be(letter.date) if letter.date else None),
-            ("จาก", letter.sender), ("เรื่อง", letter.subject), ("เรียน/ถึง", "; ".join(letter.recipients) or None)]
+    if letter.check:
+        head += f"  [{CHECK_MARK} {len(letter.check)} รายการ]"
+    mark = {name: check_note(letter, name) for name in letter.check}
+    rows = [("ที่", letter.reference.text if letter.reference else None, "reference"),
+            ("ลงวันที่", be(letter.date) if letter.date else None, "date"),
+            ("จาก", letter.sender, "sender"), ("เรื่อง", letter.subject, "subject"),
+            ("เรียน/ถึง", "; ".join(letter.recipients) or None, "recipients")]
+    rows = [(k, v + mark.get(name, "") if v else v) for k, v, name in rows]
     rows += [("อ้างถึง", _cite(c)) for c in letter.cites]
     rows += [("สิ่งที่ส่งมาด้วย", _cite(c)) for c in letter.enclosures]
     if letter.signatory:
-        rows.append(("ผู้ลงนาม", " / ".join(x for x in (letter.signatory.name, letter.signatory.position) if x)))
+        who = " / ".join(x for x in (letter.signatory.name, letter.signatory.position) if x)
+        rows.append(("ผู้ลงนาม", who + mark.get("signatory", "") if who else who))
     if letter.contact:
         c = letter.contact
         rows.append(("ติดต่อ", " ".join(x for x in [c.unit, *c.phones, *c.emails, c.coordinator] if x)))
     rows += [("รับ", f"เลขรับ {s.number or '-'} {be(s.date)} {s.time or ''}".rstrip()) for s in letter.received]
-    rows += [("งาน", task_line(t)) for t in letter.tasks]
+    rows += [("งาน", task_line(t) + mark.get(f"tasks[{k}].deadline", "")) for k, t in enumerate(letter.tasks)]
     rows += [("ปัญหา", p) for p in letter.problems]
     return [head] + [f"    {k}: {v}" for k, v in rows if v]
 

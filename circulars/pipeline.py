@@ -1,6 +1,7 @@
 """The pipeline, reading like a table of contents:
 
-    file ─► read_input ─► normalize_pages ─► segment_text ─► extract_parts ─► link ─► Document
+    file ─► read_input ─► normalize_pages ─► map_ocr_words ─► segment_text ─► extract_parts
+         ─► link ─► assign_tasks ─► rate_fields ─► Document
 
 Each stage is a named function taking and returning a typed object."""
 
@@ -10,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .confidence import map_ocr_words, rate_fields
 from .config import Config
 from .extractors.attachment import read_attachment
 from .extractors.letter import read_letter
@@ -35,13 +37,7 @@ def extract_file(path: str | Path, config: Config | None = None, progress: Progr
     path = Path(path)
     progress("read", path=str(path))
     raw = read_input(path, config)
-    doc = normalize_pages(raw)
-    progress("segment", path=str(path))
-    seg = segment_text(doc)
-    progress("extract", path=str(path))
-    extract_parts(doc, seg)
-    doc.links = link_letters(doc.letters, doc.text)
-    assign_tasks(doc)
+    doc = extract_raw(raw, config, progress)
     progress("done", path=str(path), detail=f"{len(doc.letters)} letters")
     return doc
 
@@ -51,11 +47,20 @@ def extract_text(text: str, *, path: str = "<text>", config: Config | None = Non
     data = text.encode("utf-8")
     raw = RawInput(Path(path), hashlib.sha256(data).hexdigest(),
                    SourceResult(pages=[Page(1, text, "text")], method="text", needs_ocr=[], warnings=[]))
-    doc = normalize_pages(raw)
-    extract_parts(doc, segment_text(doc))
+    return extract_raw(raw, config or Config())
+
+
+def extract_raw(raw: RawInput, config: Config, progress: Progress = null_progress) -> Document:
+    """Every stage after reading: pages normalised, OCR units mapped, letters, links and tasks
+    read, field confidences rated."""
+    doc = map_ocr_words(raw, normalize_pages(raw))
+    progress("segment", path=str(raw.path))
+    seg = segment_text(doc)
+    progress("extract", path=str(raw.path))
+    extract_parts(doc, seg)
     doc.links = link_letters(doc.letters, doc.text)
     assign_tasks(doc)
-    return doc
+    return rate_fields(doc, config)
 
 
 def sha256_of(path: Path) -> str:

@@ -18,6 +18,9 @@ class Evidence:
     span: Span
     confidence: float = 1.0
     note: str | None = None  # e.g. "prefix corrected from ขย", "weekday contradicts date"
+    # OCR pages only: what the OCR confidences of the units under ``span`` give (see
+    # circulars.confidence); ``confidence`` is then this combined with the extractor's own
+    ocr_confidence: float | None = None
 
 
 @dataclass
@@ -103,6 +106,7 @@ class Deadline:
     rrule: str | None = None
     anchor: str | None = None
     span: Span | None = None
+    confidence: float | None = None  # OCR pages only: from the OCR confidences of the words read
 
 
 @dataclass
@@ -142,6 +146,9 @@ class Letter:
     furniture: list[Furniture] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # e.g. an impossible date, with its reason
+    # fields whose confidence is below Config.check_confidence, for a clerk to check
+    # ("reference", "date", …, "tasks[0].deadline"); see circulars.confidence
+    check: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -164,6 +171,17 @@ class Link:
 
 
 @dataclass
+class PageWords:
+    """The OCR units of one page and, for each character of the page's text in
+    ``Document.text`` (from ``start``), the index of the unit it was read from (-1: none)."""
+
+    number: int  # 1-based page number
+    start: int  # offset of the page's text in Document.text
+    confidences: list[float]  # per unit, 0–1
+    char_units: list[int]
+
+
+@dataclass
 class Document:
     path: str
     sha256: str
@@ -176,6 +194,7 @@ class Document:
     links: list[Link] = field(default_factory=list)
     furniture: list[Furniture] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    ocr_words: dict[int, PageWords] = field(default_factory=dict)  # OCR pages only, by page number
 
     def page_of(self, offset: int) -> int:
         """1-based page number holding a character offset of ``text``."""
