@@ -445,7 +445,7 @@ def reread_run(text: str, glyphs: list[np.ndarray], model: DigitModel, height: f
 def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
     """``page`` with every run of Thai digits re-read from ``binary`` (the image tesseract
     read). Word offsets are moved to the new text; a run's units share its new text."""
-    from .engine import OcrPage, Word
+    from .engine import replace_spans
 
     model = model or default_model()
     if model is None:
@@ -480,17 +480,7 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
             new_text[w.offset] = (w.offset + 1, reread_guess(w.text, glyphs, model, height, single=True))
     if height:
         new_text.update(_joined_gaps(page.text, page.words, new_text, height))
-    out, pos, shift, moved = [], 0, 0, {}
-    for start in sorted(new_text):
-        end, text = new_text[start]
-        out.append(page.text[pos:start] + text)
-        moved[start] = shift
-        shift += len(text) - (end - start)
-        pos = end
-    out.append(page.text[pos:])
-    words = [Word(w.text, w.box, w.confidence, w.line, w.offset + _shift_at(w.offset, moved)) if w.offset >= 0
-             else w for w in page.words]
-    return OcrPage("".join(out), words, list(page.warnings))
+    return replace_spans(page, new_text)
 
 
 def _joined_gaps(text: str, words: list, new_text: dict[int, tuple[int, str]], height: float) -> dict:
@@ -516,8 +506,3 @@ def _joined_gaps(text: str, words: list, new_text: dict[int, tuple[int, str]], h
         if left and right and number_gap and b.box[0] - (a.box[0] + a.box[2]) < 0.5 * height:
             out[gap_start] = (gap_end, "")
     return out
-
-
-def _shift_at(offset: int, moved: dict[int, int]) -> int:
-    before = [s for s in moved if s <= offset]
-    return moved[max(before)] if before else 0

@@ -8,6 +8,7 @@ are spread over the cores); :class:`NullOcrEngine` returns fixed texts for tests
 
 from __future__ import annotations
 
+import bisect
 import io
 import os
 import shutil
@@ -106,6 +107,40 @@ def link_offsets(text: str, words: list[Word]) -> list[Word]:
         out.append(Word(w.text, w.box, w.confidence, w.line, at))
         pos = at + len(w.text)
     return out
+
+
+def replace_spans(page: OcrPage, new: dict[int, tuple[int, str]]) -> OcrPage:
+    """``page`` with text spans replaced: ``new`` maps a start offset to (end, text); spans
+    must not overlap. Word offsets are moved to the new text; a word that is exactly a
+    replaced span takes the new text, the other units inside a span keep theirs and move
+    to its start."""
+    if not new:
+        return page
+    out, pos, shift = [], 0, 0
+    starts, spans = [], []  # spans: (start, end, shift before, shift after)
+    for start in sorted(new):
+        end, text = new[start]
+        out.append(page.text[pos:start] + text)
+        after = shift + len(text) - (end - start)
+        starts.append(start)
+        spans.append((start, end, shift, after))
+        shift, pos = after, end
+    out.append(page.text[pos:])
+    words = []
+    for w in page.words:
+        if w.offset < 0:
+            words.append(w)
+            continue
+        k = bisect.bisect_right(starts, w.offset) - 1
+        if k < 0:
+            offset = w.offset
+        else:
+            start, end, before, after = spans[k]
+            offset = start + before if w.offset < end else w.offset + after
+        hit = new.get(w.offset)
+        text = hit[1] if hit and hit[0] == w.offset + len(w.text) and hit[1] else w.text
+        words.append(Word(text, w.box, w.confidence, w.line, offset))
+    return OcrPage("".join(out), words, list(page.warnings))
 
 
 class TesseractEngine:

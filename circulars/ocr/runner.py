@@ -18,6 +18,7 @@ from ..progress import Progress, null_progress
 from .correct import correct_text
 from .digits import reread_digits
 from .engine import OcrEngine, OcrPage
+from .mixed import reread_latin
 from .preprocess import Prep, binarize, prepare
 
 BLANK_WARNING = "OCR found no text (blank page?)"
@@ -29,6 +30,7 @@ class OcrSettings:
     psm: int = 3
     prep: Prep = field(default_factory=Prep)
     digits: bool = True
+    latin: bool = True  # short Latin words among Thai re-read with the Thai model
     correct: bool = True
 
 
@@ -55,8 +57,12 @@ def read_page(image, engine: OcrEngine, settings: OcrSettings = OcrSettings()) -
     # a binarised page goes to tesseract as a 1-bit image (read faster than 8-bit grey)
     page = engine.recognize(Image.fromarray(arr >= 128) if settings.prep.binarize else Image.fromarray(arr),
                             languages=settings.languages, psm=settings.psm)
+    binary = arr if settings.prep.binarize else None
+    if settings.latin and "+" in settings.languages:
+        binary = binary if binary is not None else binarize(arr)
+        page = reread_latin(page, binary, engine, languages=settings.languages.split("+")[0])
     if settings.digits:
-        page = reread_digits(page, arr if settings.prep.binarize else binarize(arr))
+        page = reread_digits(page, binary if binary is not None else binarize(arr))
     if settings.correct:
         page.text = correct_text(page.text)
     if not page.text.strip():
