@@ -180,6 +180,12 @@ def cmd_gen(args) -> None:
             doc = extract_file(pdf, Config())
             hyp = "\f".join(p.text for p in doc.pages)
             cers.append(cer(hyp, truth))
+            if args.keep:
+                keep = Path(args.keep)
+                keep.mkdir(parents=True, exist_ok=True)
+                (keep / f"{stem}.gt.txt").write_text(truth, "utf-8")
+                (keep / f"{stem}.ocr.txt").write_text(hyp, "utf-8")
+                (keep / pdf.name).write_bytes(pdf.read_bytes())
             r, t = digit_pairs(hyp, truth)
             right, total = right + r, total + t
             k, misses = _field_misses(_gold_letters(folder, stem), document_json(doc)["letters"])
@@ -204,6 +210,7 @@ def main(argv=None) -> None:
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--set", default="letters", help="gen: corpus folder (letters, heldout, blind)")
     ap.add_argument("--seed", type=int, default=0, help="gen: first scan style seed")
+    ap.add_argument("--keep", help="gen: write each scan, its truth and the OCR text to this folder")
     args = ap.parse_args(argv)
     {"prep": cmd_prep, "real": cmd_real, "speed": cmd_speed, "gen": cmd_gen}[args.mode](args)
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import cache
 
 from . import data
+from .agencies import readable_codes
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
@@ -142,11 +143,11 @@ def fix_month_names(text: str) -> str:
 
 @cache
 def _reference_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    codes = "|".join(sorted((re.escape(c) for c in data.agency_codes() if len(c) == 2), key=len, reverse=True))
+    codes = "|".join(sorted((re.escape(c) for c in readable_codes() if len(c) == 2), key=len, reverse=True))
     number = rf"(?:{codes})[ \t.]*[๐-๙0-9]"
     damaged = r"(?:[A-Za-z|!\]\[]{1,3}|ท[\u0e34-\u0e37]?)"
     return (re.compile(rf"(?m)^[ \t]*{damaged}(?=[ \t]+{number})"),
-            re.compile(rf"(?<![\u0e00-\u0e7f])ที\u0e48?(?=(?:{codes})[ \t]?[๐-๙0-9])"))
+            re.compile(rf"(?<![\u0e00-\u0e7f])ท[\u0e34\u0e35]?\u0e48?(?=(?:{codes})[ \t]?[๐-๙0-9])"))
 
 
 def fix_reference_label(text: str) -> str:

@@ -180,6 +180,9 @@ def test_edit_distance(a, b, d):
         pytest.param("ด่วนที่สุด ทีมท ๐๘๑๙.๒/ว ๕๗๑๒", "ด่วนที่สุด ที่ มท ๐๘๑๙.๒/ว ๕๗๑๒", id="glued"),
         pytest.param("ทีมงาน มท ๑", "ทีมงาน มท ๑", id="word-kept"),
         pytest.param("ท่าน มท ๑", "ท่าน มท ๑", id="other-word-kept"),
+        pytest.param("ท ขย ๐๕๑๘/ว ๒๓๑๗", "ที่ ขย ๐๕๑๘/ว ๒๓๑๗", id="misread-code"),
+        pytest.param("ทขย ๐๑๑๘/ว ๔๕๑๖", "ที่ ขย ๐๑๑๘/ว ๔๕๑๖", id="tho-glued-to-misread-code"),
+        pytest.param("ทหาร ๒ นาย", "ทหาร ๒ นาย", id="tho-word-kept"),
     ],
 )
 def test_fix_reference_label_thai_damage(text, expected):

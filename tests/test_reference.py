@@ -128,6 +128,14 @@ def test_correct_prefix(prefix, expected):
     assert correct_prefix(prefix) == expected
 
 
+@pytest.mark.parametrize("prefix, expected", [(c[1], c[2][0] is not None) for c in PREFIX_CASES],
+                         ids=[c[0] for c in PREFIX_CASES])
+def test_readable_codes_are_what_correct_prefix_maps(prefix, expected):
+    from circulars.agencies import readable_codes
+
+    assert (prefix in readable_codes()) == expected
+
+
 def spans(text):
     return [(r.text, r.raw, r.span) for r in find_references(text)]
 

@@ -38,6 +38,8 @@ import re
 from functools import cache
 
 from .. import data
+from ..agencies import confusions as _confusions
+from ..agencies import correct_prefix
 from ..models import Reference
 from ..normalize import to_arabic_digits
 
@@ -52,21 +54,6 @@ _SP = r"[ \t]*"
 _BR = r"[ \t]*\n?[ \t]*"  # spaces with at most one line break
 _FOLLOWING_MARKS = "\u0e30-\u0e3a\u0e47-\u0e4e"  # vowels and tone marks written after a consonant
 _NOT_AFTER = rf"(?<![{_THAI}\w])"
-
-
-@cache
-def _confusions() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
-    """(letter → its confusable letters, letter → the Thai digit it is misread for)."""
-    partners: dict[str, set[str]] = {}
-    digits: dict[str, str] = {}
-    for a, b in data.glyph_confusions():
-        if a.isdigit() or b.isdigit():
-            digit, letter = (a, b) if a.isdigit() else (b, a)
-            digits[letter] = digit
-        else:
-            partners.setdefault(a, set()).add(b)
-            partners.setdefault(b, set()).add(a)
-    return {k: frozenset(v) for k, v in partners.items()}, digits
 
 
 def _number_part() -> str:
@@ -91,25 +78,6 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<year>[2๒][5๕]{_D}{{2}}|{_D}{{2}})(?![0-9๐-๙/]|\.{_D})"
     )
     return re.compile(f"{letter}|{order}")
-
-
-def correct_prefix(prefix: str) -> tuple[str | None, str | None]:
-    """(the agency code, the prefix as written when it was corrected).
-
-    A valid code is returned unchanged; an unknown one is corrected only when replacing
-    one of its letters by a confusable glyph reaches exactly one code; otherwise (None, None)."""
-    codes = data.agency_codes()
-    if prefix in codes:
-        return prefix, None
-    found = {v for v in _one_glyph_variants(prefix) if v in codes}
-    if len(found) == 1:
-        return found.pop(), prefix
-    return None, None
-
-
-def _one_glyph_variants(prefix: str) -> list[str]:
-    partners = _confusions()[0]
-    return [prefix[:i] + alt + prefix[i + 1:] for i, ch in enumerate(prefix) for alt in partners.get(ch, ())]
 
 
 def _reconstruct(token: str) -> str | None:
