@@ -20,6 +20,7 @@ from .digits import reread_digits
 from .engine import OcrEngine, OcrPage
 from .mixed import reread_latin
 from .preprocess import Prep, binarize, prepare
+from .refnum import reread_references
 
 BLANK_WARNING = "OCR found no text (blank page?)"
 
@@ -62,7 +63,8 @@ def read_page(image, engine: OcrEngine, settings: OcrSettings = OcrSettings()) -
         binary = binary if binary is not None else binarize(arr)
         page = reread_latin(page, binary, engine, languages=settings.languages.split("+")[0])
     if settings.digits:
-        page = reread_digits(page, binary if binary is not None else binarize(arr))
+        binary = binary if binary is not None else binarize(arr)
+        page = reread_references(reread_digits(page, binary), binary)
     if settings.correct:
         page.text = correct_text(page.text)
     if not page.text.strip():
