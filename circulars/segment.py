@@ -134,7 +134,9 @@ def is_catchword(text: str) -> bool:
 
 
 _STAMP_NUMBER = re.compile(
+    # a labelled number may end in a digit OCR read as a letter (เลขรับ ๑๔๓ญ่ for ๑๔๓๗)
     rf"^\s*(?:(?:เลขรับที่|เลขรับ|เลขที่รับ|เลขที่|รับที่)\s*[:.]?\s*(?:ลับ\s*)?{DIGIT}+(?:\s*/\s*{DIGIT}+)?"
+    r"(?:[\u0e01-\u0e2e][\u0e48-\u0e4b]?)?"
     rf"|ที่\s*[:.]?\s*{DIGIT}{{1,6}}(?:\s+{DIGIT}{{2,4}})?)\s*$"
 )
 _STAMP_LABELLED = re.compile(r"^\s*(?:เลขรับ|เลขที่รับ|รับที่)")

@@ -91,6 +91,7 @@ def test_unify_newlines():
     "text, expected",
     [
         pytest.param("ความที่สด\nที่ มท", "ด่วนที่สุด\nที่ มท", id="kwam-thi-sot"),
+        pytest.param("เลขรูป ๑๔๓๗\nวันที่ ๘ ธ.ค. ๖๖", "เลขรับ ๑๔๓๗\nวันที่ ๘ ธ.ค. ๖๖", id="stamp-label"),
         pytest.param("ด่วนที่สด", "ด่วนที่สุด", id="duan-thi-sot"),
         pytest.param("เรือง การประชุม", "เรื่อง การประชุม", id="rueang"),
         pytest.param("ความรุ่งเรือง ของ", "ความรุ่งเรือง ของ", id="rueang-inside-word-kept"),

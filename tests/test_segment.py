@@ -104,6 +104,7 @@ MEMO_HEADER = "ที่ ๑๒๓/๒๕๖๖\nวันที่ ๑ ตุ�
         pytest.param(STAMP_SEED_SHAPE, 1, "ที่\t๓๐๔\t๒๕๖๖", id="thi-number-year"),
         pytest.param(STAMP_LABELLED, 1, "สำนักงานจังหวัดตาก", id="labelled-with-agency"),
         pytest.param(MEMO_HEADER, 0, None, id="memo-header-is-no-stamp"),
+        pytest.param(STAMP_LABELLED.replace("๑๒๓๔", "๑๒๓ญ่"), 1, "สำนักงานจังหวัดตาก", id="ocr-damaged-last-digit"),
     ],
 )
 def test_find_stamps(text, count, first_line):
