@@ -442,6 +442,12 @@ def reread_run(text: str, glyphs: list[np.ndarray], model: DigitModel, height: f
     return "".join(read) if plausible else text  # else boxes over a table or a drawing, not a number
 
 
+def page_geometry(page, binary: np.ndarray) -> tuple[np.ndarray, float | None, dict]:
+    """(ink mask, digit height, line baselines) of a page for re-reading its glyphs."""
+    height = page_digit_height(page.words)
+    return binary < 128, height, line_baselines(page.words, height)
+
+
 def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
     """``page`` with every run of Thai digits re-read from ``binary`` (the image tesseract
     read). Word offsets are moved to the new text; a run's units share its new text."""
@@ -450,9 +456,7 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
     model = model or default_model()
     if model is None:
         return page
-    ink = binary < 128
-    height = page_digit_height(page.words)
-    bases = line_baselines(page.words, height)
+    ink, height, bases = page_geometry(page, binary)
     new_text: dict[int, tuple[int, str]] = {}  # offset of a run's first unit → (end, text)
     for run in numeric_runs(page.text, page.words):
         start, end = run[0].offset, run[-1].offset + len(run[-1].text)

@@ -22,8 +22,7 @@ from .digits import (
     DigitModel,
     _ref,
     default_model,
-    line_baselines,
-    page_digit_height,
+    page_geometry,
     read_glyph,
     run_glyphs,
     split_touching,
@@ -122,9 +121,7 @@ def reread_references(page: OcrPage, binary: np.ndarray, model: DigitModel | Non
     model = model or default_model()
     if model is None:
         return page
-    ink = binary < 128
-    height = page_digit_height(page.words)
-    bases = line_baselines(page.words, height)
+    ink, height, bases = page_geometry(page, binary)
     new = {}
     for (start, end), region in reference_regions(page.text, page.words):
         glyphs = run_glyphs(ink, region, (True, True), height, base=bases.get(region[0].line))
