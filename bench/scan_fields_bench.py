@@ -11,7 +11,7 @@ default ``Config()``:
 - **ocr**: the same PDF with every page OCRed (``Config(text_layer_min_chars=10**9)``: every
   text layer counts as missing), i.e. the pipeline's own OCR.
 
-Both are scored with the ``circulars eval`` code (``align`` + ``score_letter`` from
+Both are scored with the ``circulars eval`` code (``score_found`` from
 ``circulars/evaluate.py``); per field it prints F1 (= exact-match rate when every letter is
 found), the difference against text in points, and an overall micro-F1 over the fields.
 
@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from circulars.config import Config
 from circulars.contract import document_json
 from circulars.errors import CircularsError
-from circulars.evaluate import Report, align, score_letter
+from circulars.evaluate import Report, score_found
 from circulars.pipeline import extract_file
 
 GOLD = ROOT / "corpus" / "scans"
@@ -75,14 +75,7 @@ def pdf_letters(pdf: Path, config: Config, cache: Path | None) -> tuple[list[dic
 def score(report: Report, name: str, gold: dict, found: list[dict]) -> None:
     """The body of ``evaluate_file`` for letters already extracted."""
     report.files += 1
-    report.letters_gold += len(gold["letters"])
-    report.letters_found += len(found)
-    for gi, pi in align(gold["letters"], found):
-        g = gold["letters"][gi] if gi is not None else None
-        p = found[pi] if pi is not None else None
-        report.letters_matched += int(g is not None and p is not None)
-        ok = score_letter(report, name, gi if gi is not None else -1, g, p)
-        report.header_right += int(ok and g is not None and p is not None)
+    score_found(report, name, gold, found)
 
 
 def overall(report: Report) -> tuple[int, int, int, float]:

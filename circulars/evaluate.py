@@ -216,13 +216,18 @@ def evaluate_file(report: Report, gold_path: Path, config: Config) -> None:
     except CircularsError as e:
         report.errors.append(str(e))
         found = []
+    score_found(report, gold["file"], gold, found)
+
+
+def score_found(report: Report, name: str, gold: dict, found: list[dict]) -> None:
+    """Add one file's extracted letters ``found``, aligned to its ``gold``, to ``report``."""
     report.letters_gold += len(gold["letters"])
     report.letters_found += len(found)
     for gi, pi in align(gold["letters"], found):
         g = gold["letters"][gi] if gi is not None else None
         p = found[pi] if pi is not None else None
         report.letters_matched += int(g is not None and p is not None)
-        ok = score_letter(report, gold["file"], gi if gi is not None else -1, g, p)
+        ok = score_letter(report, name, gi if gi is not None else -1, g, p)
         report.header_right += int(ok and g is not None and p is not None)
 
 
