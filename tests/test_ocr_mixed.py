@@ -73,7 +73,7 @@ def test_units_inside_a_replaced_span_move_to_its_start():
 )
 def test_latin_in_thai(text, confidences, suspects):
     page = page_of(text, confidences)
-    assert [w.text for w in latin_in_thai(page.text, page.words)] == suspects
+    assert [w.text for w in latin_in_thai(page.words)] == suspects
 
 
 def test_crops_are_stacked_with_white_gaps_and_rows_found():

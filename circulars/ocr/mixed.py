@@ -29,7 +29,7 @@ class Slot:
     row: tuple[int, int]  # top and bottom of its crop in the stacked image
 
 
-def _thai_neighbour(text: str, words: list[Word], i: int) -> bool:
+def _thai_neighbour(words: list[Word], i: int) -> bool:
     """The unit before or after ``words[i]`` on its line is Thai."""
     w = words[i]
     for j in (i - 1, i + 1):
@@ -38,11 +38,11 @@ def _thai_neighbour(text: str, words: list[Word], i: int) -> bool:
     return False
 
 
-def latin_in_thai(text: str, words: list[Word]) -> list[Word]:
+def latin_in_thai(words: list[Word]) -> list[Word]:
     """Short, unsure Latin words whose neighbours on the line are Thai."""
     return [w for i, w in enumerate(words)
             if w.offset >= 0 and w.confidence < UNSURE and SHORT_LATIN.fullmatch(w.text)
-            and _thai_neighbour(text, words, i)]
+            and _thai_neighbour(words, i)]
 
 
 def line_height(words: list[Word]) -> int:
@@ -83,7 +83,7 @@ def reread_latin(page: OcrPage, binary: np.ndarray, engine: OcrEngine, languages
     """``page`` with short Latin words among Thai re-read by ``languages`` (the Thai model)."""
     from PIL import Image
 
-    suspects = latin_in_thai(page.text, page.words)
+    suspects = latin_in_thai(page.words)
     if not suspects:
         return page
     image, slots = stack_crops(binary, suspects, line_height(page.words))

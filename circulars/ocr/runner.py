@@ -58,12 +58,11 @@ def read_page(image, engine: OcrEngine, settings: OcrSettings = OcrSettings()) -
     # a binarised page goes to tesseract as a 1-bit image (read faster than 8-bit grey)
     page = engine.recognize(Image.fromarray(arr >= 128) if settings.prep.binarize else Image.fromarray(arr),
                             languages=settings.languages, psm=settings.psm)
-    binary = arr if settings.prep.binarize else None
+    if settings.latin or settings.digits:
+        binary = arr if settings.prep.binarize else binarize(arr)
     if settings.latin and "+" in settings.languages:
-        binary = binary if binary is not None else binarize(arr)
         page = reread_latin(page, binary, engine, languages=settings.languages.split("+")[0])
     if settings.digits:
-        binary = binary if binary is not None else binarize(arr)
         page = reread_references(reread_digits(page, binary), binary)
     if settings.correct:
         page.text = correct_text(page.text)
