@@ -338,7 +338,9 @@ class Watcher:
 
     def run(self) -> None:
         self.inbox.mkdir(parents=True, exist_ok=True)
-        clean_temp(self.store.config.home / "archive")  # left by a process killed mid-copy
+        # temporary files left by a process killed mid-copy or mid-write (an .error.txt)
+        for folder in (self.store.config.home / "archive", self.inbox / PROCESSED, self.inbox / FAILED):
+            clean_temp(folder)
         observer = self._observer()
         try:
             self._loop()

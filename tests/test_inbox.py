@@ -345,3 +345,16 @@ def test_ingest_on_two_processes_equals_one(tmp_path):
     statuses = dict(results[2][0])
     assert statuses["zz-broken.pdf"] == "failed" and sorted(statuses.values()).count("registered") == 8
     assert {statuses["06-again.txt"], statuses[next(CORPUS.glob("06_*.txt")).name]} == {"registered", "duplicate"}
+
+
+def test_watcher_start_removes_temporary_files_left_in_processed_and_failed(store, tmp_path):
+    inbox = tmp_path / "inbox"
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    for name in ("processed", "failed"):
+        (inbox / name).mkdir(parents=True)
+        (inbox / name / f".tmp-x.error.txt-{dead.pid}").write_bytes(b"half")
+    stop = threading.Event()
+    stop.set()
+    Watcher(store, inbox, "test", stop, tick=0.01).run()
+    assert list((inbox / "processed").iterdir()) == [] and list((inbox / "failed").iterdir()) == []
