@@ -142,6 +142,36 @@ def fix_month_names(text: str) -> str:
 
 
 @cache
+def _label_leader() -> re.Pattern[str]:
+    labels = {w for group in data.keywords()["labels"].values() for w in group}
+    alts = "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
+    return re.compile(rf"(?m)^([ \t]*(?:{alts}))[ \t]*[.…_]+[ \t]*(?=[^\s.…_])")
+
+
+def strip_label_leaders(text: str) -> str:
+    """What is left of a form's dotted leader between a header label and its value
+    (``ส่วนราชการ...กธก.ศซบ.ทหาร``, ``เรื่อง .ขอความเห็นชอบ``) becomes one space."""
+    return _label_leader().sub(r"\1 ", text)
+
+
+_ABBR_SLOT = re.compile(r"(?<=[๐-๙0-9][ \t])([\u0e01-\u0e4e][\u0e01-\u0e4e.,:;'`’ ]{1,6}?)"
+                        r"(?=[ \t]+(?:พ\.ศ\.[ \t]*)?[๐-๙0-9]{2,4}(?![๐-๙0-9]))")
+
+
+def fix_month_abbreviations(text: str) -> str:
+    """A month abbreviation between a day and a year whose dots OCR read as other marks
+    (``๙ พ,ค. ๖๗``, ``๓ มี:ค ๖๘``, ``๑ ก.ย, ๖๘``) becomes the abbreviation, when its letters
+    are exactly those of one."""
+    abbrs = {re.sub(r"\.", "", a): a for _n, _f, a in data.months()}
+
+    def fix(m: re.Match) -> str:
+        word = m.group(1)
+        return abbrs.get(re.sub(r"[.,:;'`’ ]", "", word), word)
+
+    return _ABBR_SLOT.sub(fix, text)
+
+
+@cache
 def _reference_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
     codes = "|".join(sorted((re.escape(c) for c in readable_codes() if len(c) == 2), key=len, reverse=True))
     number = rf"(?:{codes})[ \t.]*[๐-๙0-9]"
@@ -167,8 +197,10 @@ RULES: tuple[Callable[[str], str], ...] = (
     reorder_marks,
     collapse_spaces,
     fix_header_words,
+    strip_label_leaders,
     fix_reference_label,
     fix_month_names,
+    fix_month_abbreviations,
 )
 
 

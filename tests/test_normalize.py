@@ -188,3 +188,35 @@ def test_edit_distance(a, b, d):
 )
 def test_fix_reference_label_thai_damage(text, expected):
     assert n.fix_reference_label(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("วันที่ ๙ พ,ค. ๖๗", "วันที่ ๙ พ.ค. ๖๗", id="comma-for-dot"),
+        pytest.param("๓ มี:ค ๖๘", "๓ มี.ค. ๖๘", id="colon-and-missing-dot"),
+        pytest.param("๑ ก.ย, พ.ศ. ๒๕๖๘", "๑ ก.ย. พ.ศ. ๒๕๖๘", id="before-BE"),
+        pytest.param("๓ พ. ค. ๖๗", "๓ พ.ค. ๖๗", id="spaced"),
+        pytest.param("๑ ก.พ.ร. ๒๕๖๘", "๑ ก.พ.ร. ๒๕๖๘", id="agency-kept"),
+        pytest.param("ข้อ ๓ ผล ๖๘ คน", "ข้อ ๓ ผล ๖๘ คน", id="not-a-month"),
+        pytest.param("๙ พ,ค.", "๙ พ,ค.", id="no-year-no-change"),
+    ],
+)
+def test_fix_month_abbreviations(text, expected):
+    assert n.fix_month_abbreviations(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("ส่วนราชการ...กธก.ศซบ.ทหาร", "ส่วนราชการ กธก.ศซบ.ทหาร", id="dots-glued"),
+        pytest.param("เรื่อง .ขอความเห็นชอบ", "เรื่อง ขอความเห็นชอบ", id="dot-after-space"),
+        pytest.param("วันที่……๓ พ.ค. ๖๗", "วันที่ ๓ พ.ค. ๖๗", id="ellipsis"),
+        pytest.param("ที่ ___ กห ๐๓๐๒/๖๔", "ที่ กห ๐๓๐๒/๖๔", id="underscores"),
+        pytest.param("วันที่ ...", "วันที่ ...", id="empty-field-kept"),
+        pytest.param("เรื่อง ขอ...", "เรื่อง ขอ...", id="trailing-dots-kept"),
+        pytest.param("ขอให้...ดำเนินการ", "ขอให้...ดำเนินการ", id="not-a-label"),
+    ],
+)
+def test_strip_label_leaders(text, expected):
+    assert n.strip_label_leaders(text) == expected

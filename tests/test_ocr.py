@@ -155,6 +155,17 @@ def test_dotted_and_solid_rules_removed_text_kept():
     assert (out[40:96, 60:121] == 0).all()
 
 
+def test_a_full_stop_typed_on_a_dotted_rule_is_kept():
+    img = blank(1200, 200)
+    d = ImageDraw.Draw(img)
+    for x in range(300, 1150, 12):
+        d.rectangle((x - 3, 100, x + 2, 102), fill=0)  # flat leader dots, 3 px high
+    d.rectangle((597, 94, 602, 102), fill=0)  # a full stop on the rule, merged with the dot under it
+    out = remove_rules(np.asarray(img))
+    assert (out[94:99, 597:603] == 0).all()  # the stop stays
+    assert (out[99:103, 300:1150] == 255).all()  # the rule's band goes, under the stop too
+
+
 # --- Thai-digit classifier -----------------------------------------------------------------
 
 

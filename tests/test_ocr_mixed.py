@@ -67,9 +67,13 @@ def test_units_inside_a_replaced_span_move_to_its_start():
         ("ติดต่อ saraban@moi.go.th", {}, []),
         ("เลขที่ Fun\nABC", {}, ["Fun"]),
         ("ที่ 2301", {}, []),
+        ("วันที่ ๓ WA ๖๗", {"WA": 0.95}, ["WA"]),
+        ("วันที่ ๓ W.A. oo", {"W.A.": 0.95, "oo": 0.37}, ["W.A."]),
+        ("จำนวน ๓ OSS ครั้ง", {"OSS": 0.95}, []),
+        ("เลขที่ ๓ QR ๕", {"QR": 0.95}, ["QR"]),
     ],
     ids=["before-digits", "between-thai", "sure-english-kept", "no-thai-neighbour", "e-mail", "line-bound",
-         "latin-digits"],
+         "latin-digits", "sure-month-between-digits", "year-not-digits-yet", "sure-after-day-only", "any-between"],
 )
 def test_latin_in_thai(text, confidences, suspects):
     page = page_of(text, confidences)

@@ -29,9 +29,12 @@ needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="
         ("ถนนราษฎร์ดำริ นม ๓๐๒๒๐", []),
         ("ทีมงาน ๓ คน", []),
         ("ที่ มท\n๐๘๑๒/ว ๘๙๖๓", []),
+        ("ท กห omee@.ao.a/๒๒๐", ["omee@.ao.a/๒๒๐"]),
+        ("ที่ มท Hello world", []),
     ],
     ids=["plain", "date-after", "glued-label", "tail-damaged", "letters-inside", "no-circular", "citation",
-         "misread-code", "postcode", "not-a-code", "number-on-next-line"],
+         "misread-code", "postcode", "not-a-code", "number-on-next-line", "digits-read-as-latin",
+         "latin-words-not-a-number"],
 )
 def test_number_spans(text, numbers):
     assert [text[a:b] for a, b in number_spans(text)] == numbers

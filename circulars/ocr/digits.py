@@ -384,7 +384,9 @@ def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, F
     if band is None:
         return []
     top, bottom = band
-    half = sorted(w.box[2] for w in run)[len(run) // 2] // 2
+    # half a glyph: from the one-glyph units (a unit tesseract read as a Latin word is wide)
+    widths = sorted(w.box[2] for w in run if len(w.text) == 1) or sorted(w.box[2] for w in run)
+    half = widths[len(widths) // 2] // 2
     left = min(w.box[0] for w in run) - (half if spaced[0] else 0)
     right = max(w.box[0] + w.box[2] for w in run) + (half if spaced[1] else 0)
     pad = 0 if strict else PAD_X

@@ -17,9 +17,11 @@ import numpy as np
 
 from .engine import OcrEngine, OcrPage, Word, replace_spans
 
-SHORT_LATIN = re.compile(r"[A-Za-z][A-Za-z|]{0,4}[.:]?")
+SHORT_LATIN = re.compile(r"[A-Za-z][A-Za-z|.]{0,4}[.:]?")
 THAI = re.compile("[\u0e01-\u0e5b]")
+THAI_DIGIT = re.compile("[๐-๙]")
 UNSURE = 0.85  # a Latin word read at least this surely is kept
+YEAR_UNSURE = 0.6  # after a day, a unit read less surely than this may be the year's digits
 GAP = 1.5  # white space between stacked crops, in line heights
 
 
@@ -38,11 +40,24 @@ def _thai_neighbour(words: list[Word], i: int) -> bool:
     return False
 
 
+def _between_digits(words: list[Word], i: int) -> bool:
+    """``words[i]`` stands between Thai digits on its line, where a date has its month
+    (``๓ W.A. ๖๗`` for ``๓ พ.ค. ๖๗``: the English model reads a Thai month abbreviation
+    as Latin letters, and surely)."""
+    w = words[i]
+    near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words) and words[j].line == w.line]
+    if len(near) < 2 or not THAI_DIGIT.fullmatch(near[0].text[-1:]):
+        return False
+    after = near[1]  # the year, perhaps not read as digits yet (the digit re-read comes later)
+    return bool(THAI_DIGIT.fullmatch(after.text[:1])) or after.confidence < YEAR_UNSURE
+
+
 def latin_in_thai(words: list[Word]) -> list[Word]:
-    """Short, unsure Latin words whose neighbours on the line are Thai."""
+    """Short Latin words whose neighbours on the line are Thai: those read unsurely, and
+    any standing between two Thai digits."""
     return [w for i, w in enumerate(words)
-            if w.offset >= 0 and w.confidence < UNSURE and SHORT_LATIN.fullmatch(w.text)
-            and _thai_neighbour(words, i)]
+            if w.offset >= 0 and SHORT_LATIN.fullmatch(w.text) and _thai_neighbour(words, i)
+            and (w.confidence < UNSURE or _between_digits(words, i))]
 
 
 def line_height(words: list[Word]) -> int:

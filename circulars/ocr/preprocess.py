@@ -10,6 +10,7 @@ import numpy as np
 
 DOT_MAX = 9  # px at 300 dpi: a leader dot of "ส่วนราชการ......" is smaller than this
 DOT_RUN = 8  # dots in one row before it counts as a dotted rule
+DOT_TALLER = 2  # px: a member this much taller than its rule's median dot is a full stop on it
 SOLID_MIN = 0.12  # a solid rule is at least this share of the page width
 VERTICAL_MIN = 90  # px at 300 dpi: a vertical table rule (message forms) is taller than any glyph
 
@@ -69,6 +70,21 @@ def _chains(points: list[tuple[float, float, int]]) -> list[list[int]]:
     return [c[2] for c in chains]
 
 
+def _rule_rows(chain: list[int], stats: np.ndarray) -> dict[int, tuple[int, int]]:
+    """Which rows of each member of a dotted rule to white out. Leader dots go whole; a
+    full stop typed on the rule (``๐๓๐๑.๑๐.๑``, ``พ.ค.``) joins the chain but is taller than
+    the rule's flat dots, often merged with the dot under it: only its part inside the
+    rule's band goes, and the stop stays."""
+    tops, bottoms = stats[chain, 1], stats[chain, 1] + stats[chain, 3]
+    height = float(np.median(stats[chain, 3]))
+    band = (int(np.median(tops)) - 1, int(np.median(bottoms)) + 1)
+    out = {}
+    for i in chain:
+        y, h = int(stats[i, 1]), int(stats[i, 3])
+        out[i] = (y, y + h) if h <= height + DOT_TALLER else band
+    return out
+
+
 def _dot_rows(ink: np.ndarray) -> np.ndarray:
     """Mask of small components lined up in long horizontal runs (dotted leaders)."""
     import cv2
@@ -76,11 +92,13 @@ def _dot_rows(ink: np.ndarray) -> np.ndarray:
     n, labels, stats, cents = cv2.connectedComponentsWithStats(ink, connectivity=8)
     small = [(cents[i, 0], cents[i, 1], i) for i in range(1, n)
              if stats[i, 2] <= DOT_MAX and stats[i, 3] <= DOT_MAX]
-    keep = [i for chain in _chains(small) if len(chain) >= DOT_RUN for i in chain]
     mask = np.zeros(ink.shape, bool)
-    for i in keep:  # each dot painted within its own box (cheaper than a whole-page lookup)
-        x, y, w, h = stats[i, :4]
-        mask[y : y + h, x : x + w] |= labels[y : y + h, x : x + w] == i
+    for chain in _chains(small):
+        if len(chain) < DOT_RUN:
+            continue
+        for i, (top, bottom) in _rule_rows(chain, stats).items():
+            x, w = stats[i, 0], stats[i, 2]  # painted within its own box (cheaper than the whole page)
+            mask[top:bottom, x : x + w] |= labels[top:bottom, x : x + w] == i
     return mask
 
 

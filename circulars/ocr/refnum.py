@@ -40,13 +40,20 @@ def _code_label() -> re.Pattern[str]:
     before a digit."""
     codes = "|".join(sorted(readable_codes(), key=len, reverse=True))
     label = r"(?:ที่?|ท|[A-Za-z|!]{1,3})"
-    return re.compile(rf"(?m)(?:^[ \t]*|(?:^|(?<=[ \t])){label}[ \t]*)(?:{codes})[ \t]*(?=[๐-๙0-9])")
+    return re.compile(rf"(?m)(?:^[ \t]*|(?:^|(?<=[ \t])){label}[ \t]*)(?:{codes})[ \t]*"
+                      rf"(?=[๐-๙0-9]|{LATIN_NUMBER.pattern})")
 
 
-def _in_number(token: str) -> bool:
-    """A token that may belong to the number: it starts with a digit, ``.``, ``/`` or ว."""
+# digits the English model took for Latin letters, with the number's dots or slash among
+# them (``omee@.ao.a/๒๒๐`` for ``๐๓๐๑.๑๐.๑/๒๖๐``)
+LATIN_NUMBER = re.compile(r"[A-Za-z@][A-Za-z0-9@]*[./]")
+
+
+def _in_number(token: str, first: bool = False) -> bool:
+    """A token that may belong to the number: it starts with a digit, ``.``, ``/`` or ว;
+    the first may also be Latin letters up to a dot or slash."""
     return token[0] in THAI_DIGITS or token[0] in "./" or "0" <= token[0] <= "9" or \
-        token.startswith(CIRCULAR) and len(token) <= 6
+        token.startswith(CIRCULAR) and len(token) <= 6 or first and bool(LATIN_NUMBER.match(token))
 
 
 def number_spans(text: str) -> list[tuple[int, int]]:
@@ -59,7 +66,7 @@ def number_spans(text: str) -> list[tuple[int, int]]:
         end, last = m.end(), False
         for t in TOKEN.finditer(text, m.end(), line_end):
             token = t.group()
-            if not _in_number(token):
+            if not _in_number(token, first=end == m.end()):
                 break
             end = t.end()
             if last:

@@ -18,6 +18,7 @@ from ..progress import Progress, null_progress
 from .correct import correct_text
 from .digits import reread_digits
 from .engine import OcrEngine, OcrPage
+from .layout import split_fields
 from .mixed import reread_latin
 from .preprocess import Prep, binarize, prepare
 from .refnum import reread_references
@@ -33,6 +34,7 @@ class OcrSettings:
     digits: bool = True
     latin: bool = True  # short Latin words among Thai re-read with the Thai model
     correct: bool = True
+    fields: bool = True  # a form row's tab-separated header fields put on lines of their own
 
 
 def settings_from(config) -> OcrSettings:
@@ -66,6 +68,8 @@ def read_page(image, engine: OcrEngine, settings: OcrSettings = OcrSettings()) -
         page = reread_references(reread_digits(page, binary), binary)
     if settings.correct:
         page.text = correct_text(page.text)
+    if settings.fields:
+        page = split_fields(page)
     if not page.text.strip():
         page.warnings.append(BLANK_WARNING)
     return page
