@@ -114,6 +114,14 @@ def test_tsv_parsing_and_offsets():
     assert words == [Word("ที่", (10, 20, 30, 40), 0.915, (1, 1, 1), 0), Word("๑", (90, 20, 30, 40), 0.5, (1, 1, 1), 4)]
 
 
+def test_offsets_found_across_wide_column_gaps_and_after_a_missing_word():
+    text = "ad" + " " * 60 + "wa\nที่ กห" + " " * 80 + "วันที่ ๓\n"
+    words = [Word(t, (0, 0, 1, 1), 0.9, (1, 1, 1)) for t in ["ad", "XX", "wa", "ที่", "กห", "วันที่", "๓"]]
+    offsets = [w.offset for w in link_offsets(text, words)]
+    assert offsets == [0, -1, 62, 65, 69, 151, 158]
+    assert all(text[o : o + len(w.text)] == w.text for o, w in zip(offsets, words, strict=True) if o >= 0)
+
+
 def test_digit_accuracy_aligns_digit_sequences():
     from circulars.ocr.metrics import digit_pairs
 

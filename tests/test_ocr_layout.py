@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from circulars.ocr.engine import OcrPage, Word, link_offsets
-from circulars.ocr.layout import apply_edits, field_edits, opens_field, split_fields
+from circulars.ocr.layout import (
+    apply_edits,
+    drop_junk_lines,
+    field_edits,
+    opens_field,
+    reading_order,
+    split_fields,
+)
 
 
 @pytest.mark.parametrize(
@@ -47,3 +54,54 @@ def test_word_offsets_follow_the_cuts():
     page = split_fields(OcrPage(text, link_offsets(text, words)))
     assert page.text == "ที่ กห ๐๓๐๒/๖๔\nวันที่ ๓\n"
     assert [page.text[w.offset : w.offset + len(w.text)] for w in page.words] == ["ที่", "กห", "๐๓๐๒/๖๔", "วันที่", "๓"]
+
+
+def laid_out(rows: list[tuple[int, int, str, float, int]]) -> OcrPage:
+    """A page from (block, top, line text, confidence, unit height) rows, one text line
+    each, units the space-separated words; a blank line after each block."""
+    text, words, last = "", [], None
+    for n, (block, top, line, conf, height) in enumerate(rows):
+        if last is not None and block != last:
+            text += "\n"
+        for i, t in enumerate(line.split()):
+            words.append(Word(t, (10 + 40 * i, top, 30, height), conf, (block, 1, n)))
+        text += line + "\n"
+        last = block
+    return OcrPage(text, link_offsets(text, words))
+
+
+def test_blocks_are_put_in_top_to_bottom_order_with_their_offsets():
+    page = laid_out([(1, 100, "เรื่อง ขอ", 0.9, 30), (2, 900, "( พรเทพ ไวยบุรี )", 0.9, 30),
+                     (3, 700, "จึงเสนอมาเพื่อ พิจารณา", 0.9, 30), (4, 1000, "ผอ.กกล.", 0.9, 30)])
+    out = reading_order(page)
+    assert out.text == "เรื่อง ขอ\n\nจึงเสนอมาเพื่อ พิจารณา\n\n( พรเทพ ไวยบุรี )\n\nผอ.กกล.\n"
+    assert all(out.text[w.offset : w.offset + len(w.text)] == w.text for w in out.words)
+
+
+def test_blocks_already_in_order_are_left_alone():
+    page = laid_out([(1, 100, "เรื่อง ขอ", 0.9, 30), (2, 200, "เรียน ผอ.", 0.9, 30)])
+    assert reading_order(page) is page
+
+
+@pytest.mark.parametrize(
+    ("line", "conf", "height", "dropped"),
+    [
+        ("ad wa", 0.7, 36, True),
+        ("บ vow ซ่ ๐ a ง", 0.74, 12, True),
+        ("a ade 7) a a at บ", 0.55, 22, True),
+        ("wo NA", 0.44, 127, True),
+        ("น . อ . TU.", 0.7, 30, False),
+        ("QR Code", 0.9, 30, False),
+        ("( พ ร เท พ ไว ย บ ุ รี )", 0.9, 29, False),
+        ("ที่ ก ห ๐ ๓ ๐ ๑ . ๑ ๐ / ๒ ๖ ๐", 0.88, 27, False),
+    ],
+    ids=["marks-read-latin", "marks-low", "latin-unsure", "scribble", "rank-kept", "english-kept", "name-kept",
+         "reference-kept"],
+)
+def test_junk_lines(line, conf, height, dropped):
+    body = "ก ข ค ง จ ฉ ช ซ ฌ ญ ฎ ฏ"
+    page = laid_out([(1, 100, body, 0.9, 30), (2, 200, line, conf, height), (3, 300, body, 0.9, 30)])
+    out = drop_junk_lines(page)
+    assert (line not in out.text) is dropped
+    assert out.text.count(body) == 2
+    assert all(out.text[w.offset : w.offset + len(w.text)] == w.text for w in out.words)

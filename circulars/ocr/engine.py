@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -95,12 +96,18 @@ def parse_tsv(tsv: str) -> list[Word]:
     return words
 
 
+_NONSPACE = re.compile(r"\S")
+
+
 def link_offsets(text: str, words: list[Word]) -> list[Word]:
     """Each word with the offset of its text in ``text``, found in order (the TSV lists
     the words in the order the text has them)."""
     out, pos = [], 0
     for w in words:
-        at = text.find(w.text, pos, pos + 40 + len(w.text))
+        # the window starts at the next non-space: tesseract pads column gaps with many spaces
+        nonspace = _NONSPACE.search(text, pos)
+        start = nonspace.start() if nonspace else len(text)
+        at = text.find(w.text, pos, start + 40 + len(w.text))
         if at < 0:
             out.append(w)
             continue

@@ -15,10 +15,11 @@ column gap as a run of spaces, which the text cleaner turns into a tab.)"""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from .. import data
-from .engine import OcrPage, replace_spans
+from .engine import OcrPage, Word, replace_spans
 
 # label groups whose words open a field of their own when they start a tab cell
 GROUPS = ("reference", "date", "subject", "recipient", "sender", "cites", "copies", "enclosures", "unit")
@@ -96,3 +97,108 @@ def apply_edits(text: str, edits: dict[int, tuple[int, str]]) -> str:
 def split_fields(page: OcrPage) -> OcrPage:
     """``page`` with its form rows cut into one header field a line (word offsets moved)."""
     return replace_spans(page, field_edits(page.text))
+
+
+def _block_spans(page: OcrPage) -> list[tuple[int, int, float]]:
+    """(block number, where its text starts, the top of its first line) of every block,
+    in text order."""
+    first: dict[int, list] = {}
+    for w in page.words:
+        if w.offset < 0:
+            continue
+        entry = first.setdefault(w.line[0], [w.offset, w.line, []])
+        entry[0] = min(entry[0], w.offset)
+        if w.line[1:] < entry[1][1:]:
+            entry[1], entry[2] = w.line, []
+        if w.line == entry[1]:
+            entry[2].append(w.box[1])
+    out = []
+    for block, (start, _line, tops) in first.items():
+        tops = sorted(tops)
+        out.append((block, start, float(tops[len(tops) // 2])))
+    return sorted(out, key=lambda b: b[1])
+
+
+def reading_order(page: OcrPage) -> OcrPage:
+    """``page`` with its text blocks in top-to-bottom order. Tesseract's page layout
+    sometimes puts a block after one printed below it (on memos the signature's name in
+    parentheses before the closing ``จึงเสนอมาเพื่อพิจารณา``, which the letter parser
+    then misses); each block's text moves whole, with the blank lines after it, and the
+    word offsets move with it."""
+    blocks = _block_spans(page)
+    order = sorted(blocks, key=lambda b: b[2])
+    if [b[0] for b in order] == [b[0] for b in blocks]:
+        return page
+    starts = [b[1] for b in blocks]
+    chunks = {b[0]: (a, starts[i + 1] if i + 1 < len(starts) else len(page.text)) for i, (b, a) in
+              enumerate(zip(blocks, starts, strict=True))}
+    head = page.text[: starts[0]]
+    parts, moved, at = [head], {}, len(head)
+    for block, _start, _top in order:
+        a, b = chunks[block]
+        chunk = page.text[a:b]
+        if not chunk.endswith("\n"):
+            chunk += "\n"
+        moved[block] = at - a
+        parts.append(chunk)
+        at += len(chunk)
+    words = [w if w.offset < 0 else replace(w, offset=w.offset + moved[_owner(w.offset, blocks)]) for w in page.words]
+    return OcrPage("".join(parts), words, list(page.warnings))
+
+
+def _owner(offset: int, blocks: list[tuple[int, int, float]]) -> int:
+    """The block whose text chunk holds ``offset`` (blocks in text order)."""
+    owner = blocks[0][0]
+    for block, start, _top in blocks:
+        if start > offset:
+            break
+        owner = block
+    return owner
+
+
+JUNK_HEIGHT = 0.6  # a line of units lower than this share of the page's Thai units holds marks only
+JUNK_CONFIDENCE = 0.6
+
+
+def _is_junk(units: list[Word], height: float) -> bool:
+    """A text line that is not text: the tone marks and upper vowels of the line below read
+    as a line of their own (``ad wa``, ``บ vow ซ่ ๐ a ง``), a signature's scribble, specks."""
+    heights = sorted(w.box[3] for w in units)
+    if heights[len(heights) // 2] < JUNK_HEIGHT * height:
+        return True
+    foreign = sum(not _THAI.search(w.text) for w in units)  # Latin letters, symbols
+    if foreign * 2 < len(units):
+        return False
+    if foreign == len(units) and all(len(w.text) <= 3 for w in units):
+        return True
+    return sum(w.confidence for w in units) / len(units) < JUNK_CONFIDENCE
+
+
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+_THAI = re.compile("[\u0e01-\u0e5b]")
+
+
+def drop_junk_lines(page: OcrPage) -> OcrPage:
+    """``page`` without the text lines :func:`_is_junk` finds, on a page that is mostly
+    Thai. A line goes only when nothing else shares its text line."""
+    thai = [w for w in page.words if _THAI_LETTER.search(w.text)]
+    if len(thai) * 2 < len(page.words) or not thai:
+        return page
+    heights = sorted(w.box[3] for w in thai)
+    height = heights[len(heights) // 2]
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for w in page.words:
+        if w.offset >= 0:
+            lines.setdefault(w.line, []).append(w)
+    cut, junk = {}, set()
+    for key, units in lines.items():
+        if not _is_junk(units, height):
+            continue
+        start = page.text.rfind("\n", 0, units[0].offset) + 1
+        end = page.text.find("\n", units[-1].offset)
+        end = len(page.text) if end < 0 else end + 1
+        others = [w for w in page.words if start <= w.offset < end and w.line != key]
+        if not others:
+            cut[start], junk = (end, ""), junk | {key}
+    page = replace_spans(page, cut)
+    return OcrPage(page.text, [w for w in page.words if w.line not in junk], page.warnings)

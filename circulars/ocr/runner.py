@@ -18,7 +18,7 @@ from ..progress import Progress, null_progress
 from .correct import correct_text
 from .digits import reread_digits
 from .engine import OcrEngine, OcrPage
-from .layout import split_fields
+from .layout import drop_junk_lines, reading_order, split_fields
 from .mixed import reread_latin
 from .preprocess import Prep, binarize, prepare
 from .refnum import reread_references
@@ -34,6 +34,7 @@ class OcrSettings:
     digits: bool = True
     latin: bool = True  # short Latin words among Thai re-read with the Thai model
     correct: bool = True
+    order: bool = True  # text blocks put in top-to-bottom order, lines of marks and specks dropped
     fields: bool = True  # a form row's tab-separated header fields put on lines of their own
 
 
@@ -60,6 +61,8 @@ def read_page(image, engine: OcrEngine, settings: OcrSettings = OcrSettings()) -
     # a binarised page goes to tesseract as a 1-bit image (read faster than 8-bit grey)
     page = engine.recognize(Image.fromarray(arr >= 128) if settings.prep.binarize else Image.fromarray(arr),
                             languages=settings.languages, psm=settings.psm)
+    if settings.order:
+        page = drop_junk_lines(reading_order(page))
     if settings.latin or settings.digits:
         binary = arr if settings.prep.binarize else binarize(arr)
     if settings.latin and "+" in settings.languages:
