@@ -180,6 +180,34 @@ def _reference_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"(?<![\u0e00-\u0e7f])ท[\u0e34\u0e35]?\u0e48?(?=(?:{codes})[ \t]?[๐-๙0-9])"))
 
 
+_MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+_MARKED_CODE = re.compile(rf"(?m)((?:^|(?<=[ \t]))ท(?:ี่?)?[ \t]+)([ก-ฮ]{_MARK}?[ก-ฮ]{_MARK}?)(?=[ \t]*[๐-๙0-9])")
+
+
+def strip_code_marks(text: str) -> str:
+    """A stray vowel or tone mark OCR put on an agency code after ``ที่`` (``ที่ ขูก ๐๐๓๓``,
+    the dotted leader's speck under ข) is dropped when the bare letters are a code and the
+    marked ones not a word (``ที่ สุข ๓ คน`` stays)."""
+
+    from .ocr.correct import words
+
+    def fix(m: re.Match) -> str:
+        token = m.group(2)
+        bare = re.sub(_MARK, "", token)
+        return m.group(1) + (bare if bare != token and bare in readable_codes() and token not in words() else token)
+
+    return _MARKED_CODE.sub(fix, text)
+
+
+_LEADING_SPECK = re.compile(r"(?m)^[ \t]*[,.'`’]{1,2}[ \t]+(?=[\u0e01-\u0e2e])")
+
+
+def strip_leading_specks(text: str) -> str:
+    """A comma or stop alone at a line start before Thai (a speck OCR read: ``, กุมภาพันธ์
+    ๒๕๖๘``) is dropped."""
+    return _LEADING_SPECK.sub("", text)
+
+
 def fix_reference_label(text: str) -> str:
     """``ที่`` damaged by OCR before an agency code and a number: read as one to three Latin
     letters or as ท/ที at a line start (``N นม ๐๐๒๓/ว ๒๑๔๕``, ``ท มท ๐๒๑๑.๓``) becomes ``ที่``;
@@ -198,6 +226,8 @@ RULES: tuple[Callable[[str], str], ...] = (
     collapse_spaces,
     fix_header_words,
     strip_label_leaders,
+    strip_leading_specks,
+    strip_code_marks,
     fix_reference_label,
     fix_month_names,
     fix_month_abbreviations,

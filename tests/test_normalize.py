@@ -220,3 +220,30 @@ def test_fix_month_abbreviations(text, expected):
 )
 def test_strip_label_leaders(text, expected):
     assert n.strip_label_leaders(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("ที่ ขูก ๐๐๓๓.๓๐๖/๔๑๒", "ที่ ขก ๐๐๓๓.๓๐๖/๔๑๒", id="mark-under-code"),
+        pytest.param("ท มีท ๐๘๑๒", "ท มท ๐๘๑๒", id="damaged-label"),
+        pytest.param("ที่ สุข ๓ คน", "ที่ สุข ๓ คน", id="word-kept"),
+        pytest.param("ที่ ขก ๐๐๓๓", "ที่ ขก ๐๐๓๓", id="plain-code-kept"),
+        pytest.param("ที่ ขูก ไป", "ที่ ขูก ไป", id="no-number-after"),
+    ],
+)
+def test_strip_code_marks(text, expected):
+    assert n.strip_code_marks(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("วันที่ ๑๗\n, กุมภาพันธ์ ๒๕๖๘", "วันที่ ๑๗\nกุมภาพันธ์ ๒๕๖๘", id="comma"),
+        pytest.param(". ขอความ", "ขอความ", id="stop"),
+        pytest.param("๑. ด้วย", "๑. ด้วย", id="numbered-paragraph-kept"),
+        pytest.param("...\nก", "...\nก", id="leader-line-kept"),
+    ],
+)
+def test_strip_leading_specks(text, expected):
+    assert n.strip_leading_specks(text) == expected

@@ -68,12 +68,19 @@ def test_units_inside_a_replaced_span_move_to_its_start():
         ("เลขที่ Fun\nABC", {}, ["Fun"]),
         ("ที่ 2301", {}, []),
         ("วันที่ ๓ WA ๖๗", {"WA": 0.95}, ["WA"]),
-        ("วันที่ ๓ W.A. oo", {"W.A.": 0.95, "oo": 0.37}, ["W.A."]),
+        ("วันที่ ๓ W.A. oo", {"W.A.": 0.95, "oo": 0.37}, ["W.A.", "oo"]),
         ("จำนวน ๓ OSS ครั้ง", {"OSS": 0.95}, []),
         ("เลขที่ ๓ QR ๕", {"QR": 0.95}, ["QR"]),
+        ("JUN ๒๔ มิ.ย. ๖๗", {"JUN": 0.95}, ["JUN"]),
+        ("เวลา ๑๔.๓๐ U.", {"U.": 0.95}, ["U."]),
+        ("ส่งทาง OSS แล้ว", {"OSS": 0.95}, []),
+        ("JUN low ม.ย.", {"JUN": 0.77, "low": 0.68}, ["JUN", "low"]),
+        ("Line ID niroj", {"Line": 0.7, "ID": 0.7}, []),
     ],
     ids=["before-digits", "between-thai", "sure-english-kept", "no-thai-neighbour", "e-mail", "line-bound",
-         "latin-digits", "sure-month-between-digits", "year-not-digits-yet", "sure-after-day-only", "any-between"],
+         "latin-digits", "sure-month-between-digits", "year-not-digits-yet", "sure-after-day-only", "any-between",
+         "label-before-day", "unit-after-time", "sure-english-among-thai-words", "chain-of-latin-to-thai",
+         "latin-line-kept"],
 )
 def test_latin_in_thai(text, confidences, suspects):
     page = page_of(text, confidences)

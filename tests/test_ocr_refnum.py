@@ -84,3 +84,24 @@ def test_damaged_number_is_read_again_from_its_glyphs(rendered, damaged):
     (start, end), = number_spans(page.text)
     broken = replace_spans(page, {start: (end, damaged)})
     assert "มท ๐๘๑๙.๒/ว ๕๗๑๒" in reread_references(broken, image).text
+
+
+def test_a_digit_inked_into_its_slash_is_read_as_the_two():
+    from PIL import Image, ImageDraw, ImageFont
+
+    from circulars.ocr.refnum import split_slash
+
+    try:
+        font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Laksaman.ttf", 67)
+    except OSError:
+        pytest.skip("fonts-thai-tlwg is not installed")
+    image = Image.new("L", (160, 120), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((10, 10), "๓", font=font, fill=0)
+    width = draw.textbbox((10, 10), "๓", font=font)[2]
+    draw.text((width - 12, 10), "/", font=font, fill=0)  # the slash drawn into the digit's tail
+    ink = np.asarray(image) < 128
+    rows, cols = np.nonzero(ink.any(axis=1))[0], np.nonzero(ink.any(axis=0))[0]
+    piece = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    assert split_slash(piece, 48.0, default_model()) == ["๓", "/"]
+    assert split_slash(np.zeros((40, 40), bool), 48.0, default_model()) is None

@@ -31,33 +31,43 @@ class Slot:
     row: tuple[int, int]  # top and bottom of its crop in the stacked image
 
 
-def _thai_neighbour(words: list[Word], i: int) -> bool:
-    """The unit before or after ``words[i]`` on its line is Thai."""
+def _thai_neighbour(words: list[Word], i: int, suspects: frozenset[int] = frozenset()) -> bool:
+    """The unit before or after ``words[i]`` on its line is Thai, or is itself a suspect
+    (to be read as Thai)."""
     w = words[i]
     for j in (i - 1, i + 1):
-        if 0 <= j < len(words) and words[j].line == w.line and words[j].offset >= 0 and THAI.search(words[j].text):
+        if 0 <= j < len(words) and words[j].line == w.line and words[j].offset >= 0 and \
+                (j in suspects or THAI.search(words[j].text)):
             return True
     return False
 
 
-def _between_digits(words: list[Word], i: int) -> bool:
-    """``words[i]`` stands between Thai digits on its line, where a date has its month
-    (``๓ W.A. ๖๗`` for ``๓ พ.ค. ๖๗``: the English model reads a Thai month abbreviation
-    as Latin letters, and surely)."""
+def _digit_context(words: list[Word], i: int) -> bool:
+    """``words[i]`` stands where Thai digits say a Thai word belongs: before a Thai digit
+    (``JUN ๒๔ มิ.ย.`` for ``วันที่ ๒๔``), or after one with the year or the line end next
+    (``๓ W.A. ๖๗`` for ``๓ พ.ค. ๖๗``, ``๑๔.๓๐ U.`` for ``๑๔.๓๐ น.``). There the English
+    model reads Thai glyphs as Latin letters, and surely."""
     w = words[i]
-    near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words) and words[j].line == w.line]
-    if len(near) < 2 or not THAI_DIGIT.fullmatch(near[0].text[-1:]):
+    prev, nxt = (words[j] if 0 <= j < len(words) and words[j].line == w.line else None for j in (i - 1, i + 1))
+    if nxt and THAI_DIGIT.fullmatch(nxt.text[:1]):
+        return True
+    if not (prev and THAI_DIGIT.fullmatch(prev.text[-1:])):
         return False
-    after = near[1]  # the year, perhaps not read as digits yet (the digit re-read comes later)
-    return bool(THAI_DIGIT.fullmatch(after.text[:1])) or after.confidence < YEAR_UNSURE
+    # the year may not be read as digits yet (the digit re-read comes later)
+    return nxt is None or nxt.confidence < YEAR_UNSURE
 
 
 def latin_in_thai(words: list[Word]) -> list[Word]:
     """Short Latin words whose neighbours on the line are Thai: those read unsurely, and
-    any standing between two Thai digits."""
-    return [w for i, w in enumerate(words)
-            if w.offset >= 0 and SHORT_LATIN.fullmatch(w.text) and _thai_neighbour(words, i)
-            and (w.confidence < UNSURE or _between_digits(words, i))]
+    any standing where Thai digits around it say it is Thai (:func:`_digit_context`)."""
+    found: frozenset[int] = frozenset()
+    while True:  # ``JUN low ม.ย.``: once ``low`` (๒๔) is a suspect, ``JUN`` (วันที่) has a Thai neighbour
+        more = frozenset(i for i, w in enumerate(words)
+                         if w.offset >= 0 and SHORT_LATIN.fullmatch(w.text) and _thai_neighbour(words, i, found)
+                         and (w.confidence < UNSURE or _digit_context(words, i)))
+        if more == found:
+            return [words[i] for i in sorted(found)]
+        found = more
 
 
 def line_height(words: list[Word]) -> int:
