@@ -199,7 +199,7 @@ def strip_code_marks(text: str) -> str:
     return _MARKED_CODE.sub(fix, text)
 
 
-_LEADING_SPECK = re.compile(r"(?m)^[ \t]*[,.'`’]{1,2}[ \t]+(?=[\u0e01-\u0e2e])")
+_LEADING_SPECK = re.compile(r"(?m)^[ \t]*[,.'`’]{1,2}[ \t]*(?=[\u0e01-\u0e2e])")
 
 
 def strip_leading_specks(text: str) -> str:

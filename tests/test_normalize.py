@@ -241,6 +241,7 @@ def test_strip_code_marks(text, expected):
     [
         pytest.param("วันที่ ๑๗\n, กุมภาพันธ์ ๒๕๖๘", "วันที่ ๑๗\nกุมภาพันธ์ ๒๕๖๘", id="comma"),
         pytest.param(". ขอความ", "ขอความ", id="stop"),
+        pytest.param(".กระดาษเขียนข่าวร่วม (ทท.)", "กระดาษเขียนข่าวร่วม (ทท.)", id="glued-to-a-title"),
         pytest.param("๑. ด้วย", "๑. ด้วย", id="numbered-paragraph-kept"),
         pytest.param("...\nก", "...\nก", id="leader-line-kept"),
     ],

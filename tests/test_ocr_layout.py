@@ -7,6 +7,7 @@ import pytest
 from circulars.ocr.engine import OcrPage, Word, link_offsets
 from circulars.ocr.layout import (
     apply_edits,
+    column_fields,
     drop_junk_lines,
     field_edits,
     opens_field,
@@ -105,3 +106,40 @@ def test_junk_lines(line, conf, height, dropped):
     assert (line not in out.text) is dropped
     assert out.text.count(body) == 2
     assert all(out.text[w.offset : w.offset + len(w.text)] == w.text for w in out.words)
+
+
+def table_page(rows: list[list[tuple[int, str]]]) -> OcrPage:
+    """A page of text lines made of cells at x positions (cells apart by a tab), each cell
+    one unit."""
+    text, words = "", []
+    for n, row in enumerate(rows):
+        for k, (x, cell) in enumerate(row):
+            if k:
+                text += "\t"
+            words.append(Word(cell, (x, 100 * n, 200, 30), 0.9, (1, 1, n), len(text)))
+            text += cell
+        text += "\n"
+    return OcrPage(text, words)
+
+
+def test_a_signature_table_becomes_one_line_a_column():
+    page = table_page([
+        [(100, "หน่วย"), (900, "ผู้เขียนข่าว"), (1600, "นายทหารอนุมัติข่าว")],
+        [(100, "กพพ.กพ.ทหาร"), (900, "น.อ."), (1600, "พล.ต.")],
+        [],
+        [(950, "(ณัฐพงศ์ วิทยาธีรรัตน์)"), (1650, "(สัมพันธ์ รงศ์จำเริญ)")],
+        [(80, "โทร.ทหาร ๕๗๒๑๑๓๗"), (920, "ผอ.กพพ.กพ.ทหาร"), (1580, "รอง จก.กพ.ทหาร ทำการแทน")],
+        [(1620, "จก.กพ.ทหาร")],
+    ])
+    out = column_fields(page)
+    assert out.text.splitlines() == [
+        "หน่วย กพพ.กพ.ทหาร โทร.ทหาร ๕๗๒๑๑๓๗",
+        "ผู้เขียนข่าว น.อ. (ณัฐพงศ์ วิทยาธีรรัตน์) ผอ.กพพ.กพ.ทหาร",
+        "นายทหารอนุมัติข่าว พล.ต. (สัมพันธ์ รงศ์จำเริญ) รอง จก.กพ.ทหาร ทำการแทน จก.กพ.ทหาร",
+    ]
+    assert sorted(out.text[w.offset : w.offset + len(w.text)] for w in out.words) == sorted(w.text for w in page.words)
+
+
+def test_a_row_of_other_words_is_not_a_signature_table():
+    page = table_page([[(100, "๒. ประวัติย่อ"), (1600, "จำนวน ๒ ชุด")], [(100, "๓. สำเนา"), (1600, "จำนวน ๑ ชุด")]])
+    assert column_fields(page) is page

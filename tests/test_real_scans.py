@@ -43,3 +43,21 @@ def test_date_with_a_month_abbreviation_the_english_model_took(memo):
 
 def test_label_leader_left_out_of_the_subject(memo):
     assert memo["letters"][0]["subject"].startswith("ขอความเห็นชอบ")
+
+
+@pytest.fixture(scope="module")
+def message_form():
+    """Board-004-2: a กระดาษเขียนข่าวร่วม message form, its header in table cells with
+    vertical rules, the releasing officer in a column of the signature table."""
+    doc = document_json(extract_file(SCANS / "Board-004-2.pdf", Config(text_layer_min_chars=10**9)))
+    return doc["letters"]
+
+
+def test_form_reference_cut_out_of_its_table_row(message_form):
+    assert [x["reference"]["text"] for x in message_form] == ["กห 0302/2463"]
+
+
+def test_form_releasing_officer_read_down_its_column(message_form):
+    assert message_form[0]["signatory"] == {"name": "สัมพันธ์ รงศ์จำเริญ",
+                                            "position": "รอง จก.กพ.ทหาร ทำการแทน จก.กพ.ทหาร"}
+    assert (message_form[0]["kind"], message_form[0]["urgency"]) == ("fax", "ด่วนมาก")

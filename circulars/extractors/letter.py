@@ -58,20 +58,32 @@ def read_urgency(letter: Letter, header: Header) -> None:
             _evidence(letter, "urgency", ln.stripped, ln.span)
 
 
-def read_reference(letter: Letter, header: Header, text: str) -> None:
-    lines = header.fields.get("reference")
-    if not lines:
-        return
-    first = lines[0]
-    # the number may sit on a later line (OCR of a wide gap): search up to the next label
+def _reference_at(first: Line, header: Header, text: str):
+    """The reference number at the start of a reference-labelled line (or, after a wide
+    gap OCR made, on the lines below it up to the next label), its span in ``text``."""
     stop = min([ls[0].start for k, ls in header.fields.items() if ls[0].start > first.start] or [first.end + 200])
     window = text[first.start:min(stop, first.end + 200)]
     lead = len(first.text) - len(strip_label(first.text, "reference"))  # a long label: ที่ของผู้ให้ข่าว
     refs = [r for r in find_references(window) if r.span and r.span[0] <= max(6, lead + 2)]
     if not refs:
-        return
+        return None
     ref = refs[0]
     ref.span = (first.start + ref.span[0], first.start + ref.span[1])
+    return ref
+
+
+def read_reference(letter: Letter, header: Header, text: str) -> None:
+    lines = header.fields.get("reference")
+    if not lines:
+        return
+    # a message form's box label (ที่ของผู้ให้ข่าว) may stand alone with the ที่ line below it:
+    # the first labelled line with a number at its start
+    for first in lines:
+        ref = _reference_at(first, header, text)
+        if ref:
+            break
+    else:
+        return
     letter.reference = ref
     note = f"prefix corrected from {ref.corrected_from}" if ref.corrected_from else None
     _evidence(letter, "reference", ref.raw, ref.span, ref.confidence, note)

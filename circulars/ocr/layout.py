@@ -14,6 +14,7 @@ column gap as a run of spaces, which the text cleaner turns into a tab.)"""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from functools import cache
@@ -53,7 +54,9 @@ def _is_flag(cell: str) -> bool:
     return bool(words) and all(w.strip("|:-") in _flag_words() for w in words)
 
 
-GAP = re.compile(r"\t+| {3,}")  # a column gap in tesseract's text (the text cleaner makes it a tab)
+# a column gap in tesseract's text (the text cleaner makes it a tab), or a table's vertical
+# rule read as ``|`` with a space beside it
+GAP = re.compile(r"[ \t]+\|[ \t]*|\|[ \t]+|\t+| {3,}")
 
 
 def line_edits(line: str, at: int = 0) -> dict[int, tuple[int, str]]:
@@ -202,3 +205,109 @@ def drop_junk_lines(page: OcrPage) -> OcrPage:
             cut[start], junk = (end, ""), junk | {key}
     page = replace_spans(page, cut)
     return OcrPage(page.text, [w for w in page.words if w.line not in junk], page.warnings)
+
+
+COLUMN_ROWS = 6  # rows under a column head that can belong to its table
+
+
+@cache
+def _column_heads() -> frozenset[str]:
+    return frozenset(data.keywords()["signature"]["column_heads"])
+
+
+def _head_word(cell: str) -> str:
+    """A cell as the fixed word it may be (the page is not post-corrected yet)."""
+    from .correct import correct_text
+
+    return correct_text(cell.strip(" |"))
+
+
+def _cells(page: OcrPage, start: int, end: int) -> list[tuple[int, int, float]]:
+    """(start, end, x centre) of the gap-separated cells of the text line ``start:end``;
+    the x centre from the cell's units, None when it has none."""
+    line = page.text[start:end]
+    bounds, at = [], 0
+    for gap in GAP.finditer(line):
+        bounds.append((at, gap.start()))
+        at = gap.end()
+    bounds.append((at, len(line)))
+    out = []
+    for a, b in bounds:
+        if not line[a:b].strip(" |"):  # a table rule read as |
+            continue
+        xs = [w.box[0] + w.box[2] / 2 for w in page.words if start + a <= w.offset < start + b]
+        out.append((start + a, start + b, sum(xs) / len(xs) if xs else None))
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, at = [], 0
+    for line in text.split("\n"):
+        out.append((at, at + len(line)))
+        at += len(line) + 1
+    return out
+
+
+def _table_at(page: OcrPage, lines: list[tuple[int, int]], i: int) -> list[list[tuple[int, int]]] | None:
+    """The columns (each a list of cell spans, head first) of a signature table whose
+    head row is line ``i``, or None."""
+    head = _cells(page, *lines[i])
+    if len(head) < 2 or None in (c[2] for c in head) or \
+            not any(_head_word(page.text[a:b]) in _column_heads() for a, b, _x in head):
+        return None
+    head.sort(key=lambda c: c[2])
+    columns = [[(a, b)] for a, b, _x in head]
+    edges = [(x1 + x2) / 2 for (_a, _b, x1), (_c, _d, x2) in itertools.pairwise(head)]
+    rows = 0
+    for start, end in lines[i + 1 :]:
+        cells = _cells(page, start, end)
+        if not cells and not page.text[start:end].strip():
+            continue  # a blank line between the rows
+        if not cells or None in (c[2] for c in cells) or rows == COLUMN_ROWS:
+            break
+        rows += 1
+        for a, b, x in cells:
+            columns[sum(x >= e for e in edges)].append((a, b))
+    return columns if any(len(c) > 1 for c in columns) else None
+
+
+def column_fields(page: OcrPage) -> OcrPage:
+    """A message form's signature table (``ผู้เขียนข่าว<TAB>นายทหารอนุมัติข่าว`` over rows of
+    rank, name, position in the same columns) rewritten as one line a column, head first:
+    ``นายทหารอนุมัติข่าว พล.ต. (สัมพันธ์ รงศ์จำเริญ) รอง จก.กพ.ทหาร ทำการแทน จก.กพ.ทหาร``.
+    Columns are found by the x positions of the cells' units; word offsets move with the
+    cells."""
+    lines = _lines(page.text)
+    for i in range(len(lines)):
+        columns = _table_at(page, lines, i)
+        if columns:
+            last = max(b for col in columns for _a, b in col)
+            return _rebuild(page, lines[i][0], last, columns)
+    return page
+
+
+def _rebuild(page: OcrPage, start: int, end: int, columns: list[list[tuple[int, int]]]) -> OcrPage:
+    """``page`` with ``text[start:end]`` replaced by the columns' cells, a line a column."""
+    pieces, moved, at = [], [], start
+    for col in columns:
+        for k, (a, b) in enumerate(col):
+            if k:
+                pieces.append(" ")
+                at += 1
+            pieces.append(page.text[a:b])
+            moved.append((a, b, at - a))
+            at += b - a
+        pieces.append("\n")
+        at += 1
+    text = page.text[:start] + "".join(pieces).rstrip("\n") + page.text[end:]
+    shift = len(text) - len(page.text)
+    words = []
+    for w in page.words:
+        if w.offset < start:
+            words.append(w)
+        elif w.offset >= end:
+            words.append(replace(w, offset=w.offset + shift))
+        else:
+            delta = next((d for a, b, d in moved if a <= w.offset < b), None)
+            words.append(replace(w, offset=w.offset + delta) if delta is not None else replace(w, offset=-1))
+    return OcrPage(text, words, list(page.warnings))

@@ -18,7 +18,7 @@ from ..progress import Progress, null_progress
 from .correct import correct_text
 from .digits import reread_digits
 from .engine import OcrEngine, OcrPage
-from .layout import drop_junk_lines, reading_order, split_fields
+from .layout import column_fields, drop_junk_lines, reading_order, split_fields
 from .mixed import reread_latin
 from .preprocess import Prep, binarize, prepare
 from .refnum import reread_references
@@ -35,7 +35,7 @@ class OcrSettings:
     latin: bool = True  # short Latin words among Thai re-read with the Thai model
     correct: bool = True
     order: bool = True  # text blocks put in top-to-bottom order, lines of marks and specks dropped
-    fields: bool = True  # a form row's tab-separated header fields put on lines of their own
+    fields: bool = True  # a form row's header fields on lines of their own, signature-table columns too
 
 
 def settings_from(config) -> OcrSettings:
@@ -63,6 +63,8 @@ def read_page(image, engine: OcrEngine, settings: OcrSettings = OcrSettings()) -
                             languages=settings.languages, psm=settings.psm)
     if settings.order:
         page = drop_junk_lines(reading_order(page))
+    if settings.fields:
+        page = column_fields(page)
     if settings.latin or settings.digits:
         binary = arr if settings.prep.binarize else binarize(arr)
     if settings.latin and "+" in settings.languages:
