@@ -49,3 +49,22 @@ def test_fix_fixed_words(text, expected):
 ])
 def test_correct_text(text, expected):
     assert correct_text(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ขอความเห็นชอบแต่งตัง ลชท.รอง", "ขอความเห็นชอบแต่งตั้ง ลชท.รอง"),
+    ("สายวิทยาการความมันคงปลอดภัย", "สายวิทยาการความมั่นคงปลอดภัย"),
+    ("ทังนี้ ขอให้", "ทั้งนี้ ขอให้"),
+    ("เป็นทีเรียบร้อย", "เป็นที่เรียบร้อย"),
+    ("นำมาใช้", "นำมาใช้"),
+    ("ไปมาหาสู่", "ไปมาหาสู่"),
+], ids=["tone-on-second-word", "tone-on-first-word", "before-a-marked-word", "tone-at-word-end", "words-kept",
+        "compound-kept"])
+def test_tones_restored_across_two_words(text, expected):
+    assert correct_text(text) == expected
+
+
+def test_tone_candidates_include_the_last_letter():
+    from circulars.ocr.correct import tone_candidates
+
+    assert tone_candidates("ที") == ["ที่", "ที้"]

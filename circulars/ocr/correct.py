@@ -4,7 +4,9 @@
 - dropped tone marks: a Thai word that is not in PyThaiNLP's bundled word list becomes the
   form with ่ or ้ added after its upper vowel (or its consonant) when exactly one such
   form is a word; and ``ที`` standing before a space, a digit or a line end is ``ที่``
-  (``วันที ๑๒``, ``หมู่ที ๓``, ``ที มท ...``: ``ที`` alone is not Thai usage there);
+  (``วันที ๑๒``, ``หมู่ที ๓``, ``ที มท ...``: ``ที`` alone is not Thai usage there); two
+  neighbouring words whose join lost a tone (``แต่งตัง`` → ``แต่งตั้ง``) are joined back the
+  same way;
 - the fixed header words are then corrected by :func:`circulars.normalize.fix_header_words`
   with the data file ``ocr_confusions.tsv`` in the normal pipeline."""
 
@@ -32,8 +34,8 @@ def tone_candidates(word: str) -> list[str]:
     """``word`` with one tone mark added after an upper vowel, or after a consonant without one."""
     out = []
     for i, ch in enumerate(word):
-        nxt = word[i + 1] if i + 1 < len(word) else ""
-        if nxt in TONES or nxt in UPPER or ch in TONES:
+        nxt = word[i + 1] if i + 1 < len(word) else None  # not "": "" is in every string
+        if nxt is not None and (nxt in TONES or nxt in UPPER) or ch in TONES:
             continue
         if ch in UPPER or "\u0e01" <= ch <= "\u0e2e":
             out.extend(word[: i + 1] + t + word[i + 1 :] for t in TONES)
@@ -48,11 +50,31 @@ def restore_tone(token: str) -> str:
     return found[0] if len(found) == 1 else token
 
 
+def restore_pair_tones(tokens: list[str]) -> list[str]:
+    """Two neighbouring words that are each Thai but together lost a tone mark
+    (``แต่ง`` + ``ตัง`` for ``แต่งตั้ง``, ``มัน`` + ``คง`` for ``มั่นคง``): joined, they become
+    the one form with a tone added that is a word, when the join as read is not one."""
+    vocab, out, i = words(), [], 0
+    while i < len(tokens):
+        if i + 1 < len(tokens):
+            joined = tokens[i] + tokens[i + 1]
+            if len(joined) >= 4 and joined not in vocab:
+                found = [c for c in tone_candidates(joined) if c in vocab]
+                if len(found) == 1:
+                    out.append(found[0])
+                    i += 2
+                    continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
 def restore_tones(text: str) -> str:
     from pythainlp.tokenize import word_tokenize
 
     def fix_run(m: re.Match) -> str:
-        return "".join(restore_tone(t) for t in word_tokenize(m.group(0), engine="newmm"))
+        tokens = [restore_tone(t) for t in word_tokenize(m.group(0), engine="newmm")]
+        return "".join(restore_pair_tones(tokens))
 
     text = _TI.sub(lambda m: m.group(1) + "ที่", text)
     return _THAI_RUN.sub(fix_run, text)
