@@ -4,7 +4,8 @@
 - dropped tone marks: a Thai word that is not in PyThaiNLP's bundled word list becomes the
   form with ่ or ้ added after its upper vowel (or its consonant) when exactly one such
   form is a word; and ``ที`` standing before a space, a digit or a line end is ``ที่``
-  (``วันที ๑๒``, ``หมู่ที ๓``, ``ที มท ...``: ``ที`` alone is not Thai usage there); two
+  (``วันที ๑๒``, ``ลงวันที ๘``, ``รับที ๑๑๒``, ``ที มท ...``: ``ที`` alone is not Thai usage
+  there); two
   neighbouring words whose join lost a tone (``แต่งตัง`` → ``แต่งตั้ง``) are joined back the
   same way;
 - the fixed header words are then corrected by :func:`circulars.normalize.fix_header_words`
@@ -20,7 +21,8 @@ from ..normalize import compose_sara_am
 TONES = "\u0e48\u0e49"  # ่ ้
 UPPER = "\u0e34\u0e35\u0e36\u0e37\u0e31"  # ิ ี ึ ื ั
 _THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
-_TI = re.compile(r"(?<![\u0e01-\u0e4e])((?:วัน|หมู่|ครั้ง|ข้อ|หน้า)?)ที(?=[ \t]|[๐-๙0-9]|$)", re.MULTILINE)
+_TI = re.compile(r"(?<![\u0e01-\u0e4e])((?:ลงวัน|วัน|หมู่|ครั้ง|ข้อ|หน้า|เลขรับ|รับ|เลข)?)ที(?=[ \t]|[๐-๙0-9]|$)",
+                 re.MULTILINE)
 
 
 @lru_cache(maxsize=1)

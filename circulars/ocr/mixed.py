@@ -57,6 +57,12 @@ def _digit_context(words: list[Word], i: int) -> bool:
     return nxt is None or nxt.confidence < YEAR_UNSURE
 
 
+def _beside(words: list[Word], i: int, found: frozenset[int]) -> bool:
+    """The unit before or after ``words[i]`` on its line is already a suspect (``JUN on ม.ค.``
+    for ``วันที่ ๓ ม.ค.``: the day read as ``on`` makes ``JUN`` one too)."""
+    return any(j in found and words[j].line == words[i].line for j in (i - 1, i + 1))
+
+
 def latin_in_thai(words: list[Word]) -> list[Word]:
     """Short Latin words whose neighbours on the line are Thai: those read unsurely, and
     any standing where Thai digits around it say it is Thai (:func:`_digit_context`)."""
@@ -64,7 +70,7 @@ def latin_in_thai(words: list[Word]) -> list[Word]:
     while True:  # ``JUN low ม.ย.``: once ``low`` (๒๔) is a suspect, ``JUN`` (วันที่) has a Thai neighbour
         more = frozenset(i for i, w in enumerate(words)
                          if w.offset >= 0 and SHORT_LATIN.fullmatch(w.text) and _thai_neighbour(words, i, found)
-                         and (w.confidence < UNSURE or _digit_context(words, i)))
+                         and (w.confidence < UNSURE or _digit_context(words, i) or _beside(words, i, found)))
         if more == found:
             return [words[i] for i in sorted(found)]
         found = more
