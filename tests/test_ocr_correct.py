@@ -72,3 +72,16 @@ def test_tone_candidates_include_the_last_letter():
     from circulars.ocr.correct import tone_candidates
 
     assert tone_candidates("ที") == ["ที่", "ที้"]
+
+
+@pytest.mark.parametrize("run, expected", [
+    ("นายทหารุประทวุนในสังกัด", "นายทหารประทวนในสังกัด"),
+    ("ทหารุ", "ทหาร"),
+    ("คุณครูทุกคน", "คุณครูทุกคน"),
+    ("ศุกร์", "ศุกร์"),
+    ("ศซูบ", "ศซูบ"),
+], ids=["two-stray-marks", "mark-at-the-end", "words-keep-their-marks", "one-word", "abbreviation-left-alone"])
+def test_drop_stray_marks(run, expected):
+    from circulars.ocr.correct import drop_stray_marks
+
+    assert drop_stray_marks(run) == expected

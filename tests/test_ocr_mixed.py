@@ -78,11 +78,13 @@ def test_units_inside_a_replaced_span_move_to_its_start():
         ("Line ID niroj", {"Line": 0.7, "ID": 0.7}, []),
         ("JUN on ม.ค. ๒๕๖๘", {"JUN": 0.875, "on": 0.72}, ["JUN", "on"]),
         ("ตาม QR Code ที่แนบ", {"QR": 0.95, "Code": 0.95}, []),
+        ("(os มีนาคม", {"(os": 0.5}, ["(os"]),
     ],
     ids=["before-digits", "between-thai", "sure-english-kept", "no-thai-neighbour", "e-mail", "line-bound",
          "latin-digits", "sure-month-between-digits", "year-not-digits-yet", "sure-after-day-only", "any-between",
          "label-before-day", "unit-after-time", "sure-english-among-thai-words", "chain-of-latin-to-thai",
-         "latin-line-kept", "sure-beside-a-suspect", "sure-english-phrase-kept"],
+         "latin-line-kept", "sure-beside-a-suspect", "sure-english-phrase-kept",
+         "bracket-before"],
 )
 def test_latin_in_thai(text, confidences, suspects):
     page = page_of(text, confidences)

@@ -71,11 +71,42 @@ def restore_pair_tones(tokens: list[str]) -> list[str]:
     return out
 
 
+BELOW = "\u0e38\u0e39"  # ุ ู: a leader dot touching a glyph's foot is read as one
+
+
+def _unknown_letters(run: str) -> int:
+    """Consonants of ``run`` outside dictionary words (marks not counted, so dropping one
+    lowers the count only when a word comes out)."""
+    from pythainlp.tokenize import word_tokenize
+
+    vocab = words()
+    return sum(sum("\u0e01" <= c <= "\u0e2e" for c in t) for t in word_tokenize(run, engine="newmm")
+               if t not in vocab)
+
+
+def drop_stray_marks(run: str) -> str:
+    """``run`` without the below vowels that make it fail the dictionary (``นายทหารุประทวุน``
+    → ``นายทหารประทวน``): each ุ/ู whose removal puts more consonants into dictionary words
+    goes, the best first, a few at most; a run that reads as words keeps its marks."""
+    for _ in range(3):
+        if not any(c in BELOW for c in run):
+            return run
+        base = _unknown_letters(run)
+        if base == 0:
+            return run
+        best = min(((_unknown_letters(cand), cand) for i, c in enumerate(run) if c in BELOW
+                    for cand in [run[:i] + run[i + 1:]]), default=None)
+        if best is None or best[0] >= base:
+            return run
+        run = best[1]
+    return run
+
+
 def restore_tones(text: str) -> str:
     from pythainlp.tokenize import word_tokenize
 
     def fix_run(m: re.Match) -> str:
-        tokens = [restore_tone(t) for t in word_tokenize(m.group(0), engine="newmm")]
+        tokens = [restore_tone(t) for t in word_tokenize(drop_stray_marks(m.group(0)), engine="newmm")]
         return "".join(restore_pair_tones(tokens))
 
     text = _TI.sub(lambda m: m.group(1) + "ที่", text)

@@ -17,7 +17,9 @@ import numpy as np
 
 from .engine import OcrEngine, OcrPage, Word, replace_spans
 
-SHORT_LATIN = re.compile(r"[A-Za-z][A-Za-z|.]{0,4}[.:]?")
+# ``(os``, ``log’`` too; not ``‘oo``: a year the English model took, which the digit re-read
+# mends better than the Thai model
+SHORT_LATIN = re.compile(r"[(\[]?[A-Za-z][A-Za-z|.]{0,4}[.:’']?")
 THAI = re.compile("[\u0e01-\u0e5b]")
 THAI_DIGIT = re.compile("[๐-๙]")
 UNSURE = 0.85  # a Latin word read at least this surely is kept
