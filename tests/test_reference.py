@@ -83,6 +83,11 @@ PARSE_CASES = [
     ("ambiguous-prefix-kept", "ที่ มฑ ๐๘๑๒/ว ๑", letter("มฑ 0812/ว 1", "มฑ", None, "0812", True, "1")),
     ("valid-prefix-near-others", "ลบ ๐๐๑๗.๒/ว ๑๒",
      letter("ลบ 0017.2/ว 12", "ลบ", "ลพบุรี", "0017.2", True, "12")),
+    # --- the circular's ว read as a two (OCR)
+    ("wo-read-as-arabic-two", "ที่ พย 0017.3/2 0231",
+     letter("พย 0017.3/ว 0231", "พย", "พะเยา", "0017.3", True, "0231", confidence=0.8)),
+    ("wo-read-as-thai-two", "ที่ พย ๐๐๑๗.๓/๒ ๐๒๓๑",
+     letter("พย 0017.3/ว 0231", "พย", "พะเยา", "0017.3", True, "0231", confidence=0.8)),
     # --- orders and announcements
     ("order-be-year", "ที่ ๑๑๗/๒๕๖๔", order("117/2564", "117")),
     ("order-arabic", "ที่ 117/2564", order("117/2564", "117")),
@@ -224,3 +229,7 @@ def test_a_real_code_missing_from_the_shared_table_is_not_corrected():
     ref = parse_reference("ที่ ปช ๐๐๐๔/ว ๐๐๔๕")
     assert (ref.text, ref.prefix, ref.corrected_from, ref.agency) == (
         "ปช 0004/ว 0045", "ปช", None, "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ")
+
+
+def test_a_two_before_a_date_stays_the_running_number():
+    assert [r.text for r in find_references("ที่ ศธ ๐๔๐๐๗/๒ ๑๕ มกราคม ๒๕๖๘")] == ["ศธ 04007/2"]

@@ -65,12 +65,19 @@ def _number_part() -> str:
     return rf"(?:{damaged}|(?P<number>{_D}+)|{lone})?"
 
 
+def _wo_as_two() -> str:
+    """A ``ว`` read as the digit two (``พย 0017.3/2 0231``): a lone 2 or ๒ right after the
+    slash with a running number after a space, not a day before a month."""
+    months = "|".join(re.escape(x) for _, full, abbr in data.months() for x in (full, abbr))
+    return rf"(?P<wo>[2๒])(?=[ \t]+{_D}{{1,6}}(?![0-9๐-๙])(?![ \t]*(?:{months})))"
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
     letter = (
         rf"(?:{_NOT_AFTER}(?P<thi>ที่){_BR})?(?:(?<=ที่)|{_NOT_AFTER})"
         rf"(?P<prefix>[ก-ฮ]{{2}})\.?{_BR}(?P<office>{_D}{{3,6}}(?:\.{_D}{{1,3}}){{0,3}})"
-        rf"{_SP}(?P<slash>/){_SP}(?:(?P<series>[ก-ฮ](?![{_FOLLOWING_MARKS}])\.?){_SP})?"
+        rf"{_SP}(?P<slash>/){_SP}(?:(?P<series>[ก-ฮ](?![{_FOLLOWING_MARKS}])\.?|{_wo_as_two()}){_SP})?"
         + _number_part()
     )
     order = (
@@ -103,8 +110,10 @@ def _number(m: re.Match[str]) -> tuple[str | None, float, int]:
 
 
 def _letter(m: re.Match[str], text: str) -> Reference | None:
-    series = (m.group("series") or "").rstrip(".")
+    series = CIRCULAR if m.group("wo") else (m.group("series") or "").rstrip(".")
     number, confidence, end = _number(m)
+    if m.group("wo"):
+        confidence *= CONF_PREFIX_CORRECTED
     if not series and number is None:
         return None
     written = m.group("prefix")
