@@ -176,7 +176,9 @@ def _reference_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
     codes = "|".join(sorted((re.escape(c) for c in readable_codes() if len(c) == 2), key=len, reverse=True))
     number = rf"(?:{codes})[ \t.]*[๐-๙0-9]"
     damaged = r"(?:[A-Za-z|!\]\[]{1,3}|ท[\u0e34-\u0e37]?)"
-    return (re.compile(rf"(?m)^[ \t]*{damaged}(?=[ \t]+{number})"),
+    # an order's own number (ที่ ๓๘/๒๕๖๘) after ท or ที alone at a line start
+    order_number = r"[ \t]+[๐-๙0-9]{1,5}[ \t]*/[ \t]*[๐-๙0-9]{2,4}(?![๐-๙0-9/])"
+    return (re.compile(rf"(?m)^[ \t]*(?:{damaged}(?=[ \t]+{number})|ท\u0e35?(?={order_number}))"),
             re.compile(rf"(?<![\u0e00-\u0e7f])ท[\u0e34\u0e35]?\u0e48?(?=(?:{codes})[ \t]?[๐-๙0-9])"))
 
 
@@ -210,7 +212,8 @@ def strip_leading_specks(text: str) -> str:
 
 def fix_reference_label(text: str) -> str:
     """``ที่`` damaged by OCR before an agency code and a number: read as one to three Latin
-    letters or as ท/ที at a line start (``N นม ๐๐๒๓/ว ๒๑๔๕``, ``ท มท ๐๒๑๑.๓``) becomes ``ที่``;
+    letters or as ท/ที at a line start (``N นม ๐๐๒๓/ว ๒๑๔๕``, ``ท มท ๐๒๑๑.๓``) becomes ``ที่``,
+    as does ท/ที at a line start before an order's number (``ท ๓๘ /๒๕๖๘``);
     glued to the code (``ทีมท ๐๘๑๙.๒``) it becomes ``ที่ มท``."""
     line_start, glued = _reference_labels()
     return glued.sub("ที่ ", line_start.sub("ที่", text))

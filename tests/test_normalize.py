@@ -184,6 +184,10 @@ def test_edit_distance(a, b, d):
         pytest.param("ท ขย ๐๕๑๘/ว ๒๓๑๗", "ที่ ขย ๐๕๑๘/ว ๒๓๑๗", id="misread-code"),
         pytest.param("ทขย ๐๑๑๘/ว ๔๕๑๖", "ที่ ขย ๐๑๑๘/ว ๔๕๑๖", id="tho-glued-to-misread-code"),
         pytest.param("ทหาร ๒ นาย", "ทหาร ๒ นาย", id="tho-word-kept"),
+        pytest.param("ท ๓๘ /๒๕๖๘", "ที่ ๓๘ /๒๕๖๘", id="order-number"),
+        pytest.param("ที ๑๑๗/๒๕๖๔", "ที่ ๑๑๗/๒๕๖๔", id="order-number-tone-lost"),
+        pytest.param("ท ๒๖/๑๐/๒๕๖๕", "ท ๒๖/๑๐/๒๕๖๕", id="date-not-an-order"),
+        pytest.param("ทหาร ๓๘/๒๕๖๘", "ทหาร ๓๘/๒๕๖๘", id="word-before-number-kept"),
     ],
 )
 def test_fix_reference_label_thai_damage(text, expected):
