@@ -15,6 +15,7 @@ from .confidence import map_ocr_words, rate_fields
 from .config import Config
 from .extractors.attachment import read_attachment
 from .extractors.letter import read_letter
+from .extractors.plausible import check_date
 from .extractors.tasks import assign_tasks
 from .link import attachment_owner, link_letters
 from .models import Document, Page
@@ -107,6 +108,7 @@ def extract_parts(doc: Document, seg: Segmentation) -> Document:
     for part in seg.parts:
         if part.kind == "letter":
             letter = read_letter(part, doc.text, seg.furniture)
+            check_date(letter)
             letter.pages = _pages(doc, letter.span)
             doc.letters.append(letter)
         else:

@@ -1,0 +1,61 @@
+"""A letter's date checked against its receipt stamps and its citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from circulars.extractors.plausible import check_date, one_digit_years
+from circulars.models import Citation, Evidence, Letter, Stamp
+from circulars.pipeline import extract_text
+
+D = dt.date
+
+
+def letter_with(date, received=(), cited=()):
+    letter = Letter(kind="external", span=(0, 10), text="")
+    letter.date = date
+    letter.evidence["date"] = Evidence(raw="๒๔ กุมภาพันธ์ ๒๕๑๘", span=(0, 10), confidence=1.0)
+    letter.received = [Stamp(number="1", date=d) for d in received]
+    letter.cites = [Citation(text="", date=d) for d in cited]
+    return letter
+
+
+@pytest.mark.parametrize(
+    ("date", "received", "cited", "expected", "note"),
+    [
+        (D(1975, 2, 24), [D(2025, 2, 26)], [], D(2025, 2, 24), "year corrected from 2518"),
+        (D(2025, 2, 24), [D(2025, 2, 26)], [D(2025, 1, 30)], D(2025, 2, 24), None),
+        (D(2024, 2, 24), [D(2025, 2, 26)], [], D(2025, 2, 24), "year corrected from 2567"),
+        (D(2016, 2, 24), [D(2025, 2, 26)], [], D(2016, 2, 24), "more than a year before its receipt"),
+        (D(2025, 3, 24), [D(2025, 2, 26)], [], D(2025, 3, 24), "after its receipt"),
+        (D(1975, 1, 10), [], [D(2024, 12, 20)], D(2025, 1, 10), "year corrected from 2518"),
+        (D(2025, 2, 24), [], [], D(2025, 2, 24), None),
+    ],
+    ids=["year-digit-misread", "plausible-kept", "last-year-digit", "too-old-flagged", "after-receipt-flagged",
+         "before-a-citation", "nothing-to-check"],
+)
+def test_check_date(date, received, cited, expected, note):
+    letter = letter_with(date, received, cited)
+    check_date(letter)
+    got = letter.evidence["date"].note
+    assert letter.date == expected
+    assert (note is None and got is None) or (note is not None and note in got)
+    assert letter.evidence["date"].confidence == (1.0 if note is None else 0.6 if "corrected" in note else 0.4)
+    assert bool(letter.problems) == (note is not None and "corrected" not in note)
+
+
+def test_one_digit_years():
+    years = one_digit_years(1975)  # พ.ศ. ๒๕๑๘
+    assert len(years) == 36 and 2025 in years and 2024 not in years
+
+
+def test_a_year_misread_in_a_stamped_letter_is_mended_end_to_end():
+    text = ("ที่ มท ๐๘๑๒/ว ๘๙๖๓\nเลขรับ ๒๓๐๑\nวันที่ ๒๖ ก.พ. ๖๘\nเวลา ๙.๒๖ น.\nกระทรวงมหาดไทย\n"
+            "ถนนอัษฎางค์ กทม. ๑๐๒๐๐\n๒๔ กุมภาพันธ์ ๒๕๑๘\nเรื่อง ขอเชิญประชุม\nเรียน ผู้ว่าราชการจังหวัด\n"
+            "ด้วยกระทรวงจะจัดประชุม จึงเรียนมาเพื่อโปรดทราบ\nขอแสดงความนับถือ\n(นายสมชาย ใจดี)\nปลัดกระทรวง\n")
+    letter = extract_text(text).letters[0]
+    assert [s.date for s in letter.received] == [D(2025, 2, 26)]
+    assert letter.date == D(2025, 2, 24)
+    assert "year corrected from 2518" in letter.evidence["date"].note
