@@ -30,10 +30,12 @@ def letter_with(date, received=(), cited=()):
         (D(2024, 2, 24), [D(2025, 2, 26)], [], D(2025, 2, 24), "year corrected from 2567"),
         (D(2016, 2, 24), [D(2025, 2, 26)], [], D(2016, 2, 24), "more than a year before its receipt"),
         (D(2025, 3, 24), [D(2025, 2, 26)], [], D(2025, 3, 24), "after its receipt"),
+        (D(2025, 2, 17), [D(2024, 1, 19)], [], D(2025, 2, 17), "after its receipt"),
         (D(1975, 1, 10), [], [D(2024, 12, 20)], D(2025, 1, 10), "year corrected from 2518"),
         (D(2025, 2, 24), [], [], D(2025, 2, 24), None),
     ],
     ids=["year-digit-misread", "plausible-kept", "last-year-digit", "too-old-flagged", "after-receipt-flagged",
+         "a-year-after-receipt-only-flagged",
          "before-a-citation", "nothing-to-check"],
 )
 def test_check_date(date, received, cited, expected, note):

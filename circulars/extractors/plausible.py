@@ -4,8 +4,9 @@ A letter is written before it is received and after the letters it cites: its re
 stamps (เลขรับ … วันที่) give the latest it can be, and at most ``WINDOW`` before; its
 citations (อ้างถึง … ลงวันที่) the earliest. OCR damages the year's digits most (the
 Thai model cannot write ๖ ๗ ๘ ๙, and the re-read sometimes misses one: ``๒๕๑๘`` for
-``๒๕๖๘``), so a date more than a year away from those bounds whose Buddhist-era year is one
-digit away from a plausible year takes the plausible year nearest the bounds, with a note and
+``๒๕๖๘``; its misreadings are smaller digits), so a date more than a year too old whose
+Buddhist-era year is one digit away from a plausible year takes the plausible year nearest
+the bounds, with a note and
 a lowered confidence; any other implausible date keeps its value and is flagged (confidence
 lowered, a problem listed) for a clerk to check. A citation's date only bounds from below: a
 letter may cite old regulations."""
@@ -68,7 +69,9 @@ def check_date(letter: Letter) -> None:
         return
     anchor = latest or earliest
     mended = None
-    if abs(letter.date - anchor) > WINDOW:  # a year off: its digits, not the day or month
+    # a year too old: its digits (OCR misreads ๖ ๗ ๘ ๙ as smaller ones: ๒๕๑๘, ๒๕๒๗), not the day
+    # or month; a date after its receipt is only flagged (the stamp may be another letter's)
+    if letter.date < anchor - WINDOW:
         fits = sorted((abs(d - anchor), d) for y in one_digit_years(letter.date.year)
                       if (d := _with_year(letter.date, y)) and not why_implausible(d, earliest, latest))
         if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
