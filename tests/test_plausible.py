@@ -61,3 +61,12 @@ def test_a_year_misread_in_a_stamped_letter_is_mended_end_to_end():
     assert [s.date for s in letter.received] == [D(2025, 2, 26)]
     assert letter.date == D(2025, 2, 24)
     assert "year corrected from 2518" in letter.evidence["date"].note
+
+
+def test_a_date_after_its_receipt_is_kept_and_listed_for_checking():
+    text = ("ที่ มท ๐๘๑๒/ว ๘๙๖๓\nเลขรับ ๒๓๐๑\nวันที่ ๒๖ ก.พ. ๖๘\nเวลา ๙.๒๖ น.\nกระทรวงมหาดไทย\n"
+            "ถนนอัษฎางค์ กทม. ๑๐๒๐๐\n๒๔ มีนาคม ๒๕๖๘\nเรื่อง ขอเชิญประชุม\nเรียน ผู้ว่าราชการจังหวัด\n"
+            "ด้วยกระทรวงจะจัดประชุม จึงเรียนมาเพื่อโปรดทราบ\nขอแสดงความนับถือ\n(นายสมชาย ใจดี)\nปลัดกระทรวง\n")
+    letter = extract_text(text).letters[0]
+    assert (letter.date, letter.problems, letter.check) == (
+        D(2025, 3, 24), ["date 2025-03-24 is after its receipt (2025-02-26)"], ["date"])
