@@ -4,7 +4,7 @@ A letter is written before it is received and after the letters it cites: its re
 stamps (เลขรับ … วันที่) give the latest it can be, and at most ``WINDOW`` before; its
 citations (อ้างถึง … ลงวันที่) the earliest. OCR damages the year's digits most (the
 Thai model cannot write ๖ ๗ ๘ ๙, and the re-read sometimes misses one: ``๒๕๑๘`` for
-``๒๕๖๘``; its misreadings are smaller digits), so a date more than a year too old whose
+``๒๕๖๘``; ๖ ๗ ๘ ๙ are misread as smaller digits, ๖→๒/๐, ๗→๓, ๘ ๙→๕), so a date more than a year too old whose
 Buddhist-era year is one digit away from a plausible year takes the plausible year nearest
 the bounds, with a note and
 a lowered confidence; any other implausible date keeps its value and is flagged (confidence
