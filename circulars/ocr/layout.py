@@ -21,6 +21,7 @@ from functools import cache
 
 from .. import data
 from .engine import OcrPage, Word, replace_spans
+from .mixed import THAI
 
 # label groups whose words open a field of their own when they start a tab cell
 GROUPS = ("reference", "date", "subject", "recipient", "sender", "cites", "copies", "enclosures", "unit")
@@ -169,7 +170,7 @@ def _is_junk(units: list[Word], height: float) -> bool:
     heights = sorted(w.box[3] for w in units)
     if heights[len(heights) // 2] < JUNK_HEIGHT * height:
         return True
-    foreign = sum(not _THAI.search(w.text) for w in units)  # Latin letters, symbols
+    foreign = sum(not THAI.search(w.text) for w in units)  # Latin letters, symbols
     if foreign * 2 < len(units):
         return False
     if foreign == len(units) and all(len(w.text) <= 3 for w in units):
@@ -178,7 +179,6 @@ def _is_junk(units: list[Word], height: float) -> bool:
 
 
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
-_THAI = re.compile("[\u0e01-\u0e5b]")
 
 
 def drop_junk_lines(page: OcrPage) -> OcrPage:
@@ -216,10 +216,11 @@ def _column_heads() -> frozenset[str]:
 
 
 def _head_word(cell: str) -> str:
-    """A cell as the fixed word it may be (the page is not post-corrected yet)."""
-    from .correct import correct_text
+    """A cell as the fixed header word it may be (the page is not post-corrected yet:
+    ``ผู้เขียข่ว``)."""
+    from .correct import nearest_fixed_word
 
-    return correct_text(cell.strip(" |"))
+    return nearest_fixed_word(cell.strip(" |"))
 
 
 def _cells(page: OcrPage, start: int, end: int) -> list[tuple[int, int, float]]:
@@ -251,6 +252,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _table_at(page: OcrPage, lines: list[tuple[int, int]], i: int) -> list[list[tuple[int, int]]] | None:
     """The columns (each a list of cell spans, head first) of a signature table whose
     head row is line ``i``, or None."""
+    if not GAP.search(page.text, *lines[i]):
+        return None  # one cell: not a table row (checked before the cells' units are looked up)
     head = _cells(page, *lines[i])
     if len(head) < 2 or None in (c[2] for c in head) or \
             not any(_head_word(page.text[a:b]) in _column_heads() for a, b, _x in head):
