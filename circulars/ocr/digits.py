@@ -203,16 +203,33 @@ def lone_letters(text: str, words: list) -> list:
     return out
 
 
+_LIST_MARK = re.compile(r"^[ \t]*([^\s.๐-๙0-9]{1,2})(?=\.[ \t])", re.MULTILINE)
+
+
+def list_markers(text: str, words: list) -> list[tuple[int, int, list]]:
+    """Item numbers opening a line that tesseract read as letters (``๓.`` as ``ต.`` or
+    ``ตา.``): (start, end, units) of one or two characters at a line start before a stop
+    and a space (the stop inside the span when tesseract made it part of the last unit),
+    for :func:`reread_guess` to check glyph by glyph."""
+    out = []
+    for m in _LIST_MARK.finditer(text):
+        start, end = m.span(1)
+        units = [w for w in words if w.offset >= 0 and start <= w.offset < end]
+        if units and units[-1].offset + len(units[-1].text) in (end, end + 1):  # the stop may be in the unit
+            out.append((start, units[-1].offset + len(units[-1].text), units))
+    return out
+
+
 def reread_guess(text: str, glyphs: list[np.ndarray], model: DigitModel, height: float | None = None,
-                 single: bool = False, sure: float = SURE) -> str:
+                 single: bool = False, sure: float = SURE, most: int = 0) -> str:
     """A Latin word's (or, ``single``, one letter's) glyphs read as digits, if every one
     is a digit with probability ``sure`` or number punctuation and there is a digit; else
-    ``text`` unchanged."""
+    ``text`` unchanged. ``most``: at most that many glyphs (0: any number)."""
     if not glyphs:
         return text
     ref = _ref(glyphs, height)
     pieces = [p for g in glyphs for p in split_touching(g, ref, model)]
-    if single and len(pieces) != 1:
+    if (single and len(pieces) != 1) or (most and len(pieces) > most):
         return text
     read = []
     for p in pieces:
@@ -372,12 +389,15 @@ def _line_band(run: list, height: float | None = None, base: float | None = None
 
 
 def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, False),
-               height: float | None = None, strict: bool = False, base: float | None = None) -> list[np.ndarray]:
+               height: float | None = None, strict: bool = False, base: float | None = None,
+               beside: tuple[float, float] | None = None) -> list[np.ndarray]:
     """The glyph groups under a run: whole components overlapping its boxes (tesseract's
     boxes are imprecise and cut glyphs), merged and split left to right. Where the text
     has a space before/after the run, its box is widened by half a glyph on that side.
-    Components in the top half of the band reaching its top edge (the marks and tails
-    of the line above) are left out."""
+    ``beside``: the x range between the neighbouring units' boxes; a component wholly
+    inside it that touches or follows the run is the run's too (a digit tesseract left
+    out of every box: ``๖๗`` read as ``๖``). Components in the top half of the band
+    reaching its top edge (the marks and tails of the line above) are left out."""
     import cv2
 
     band = _line_band(run, height, base)
@@ -390,13 +410,17 @@ def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, F
     left = min(w.box[0] for w in run) - (half if spaced[0] else 0)
     right = max(w.box[0] + w.box[2] for w in run) + (half if spaced[1] else 0)
     pad = 0 if strict else PAD_X
-    x0 = max(0, left - pad)
-    crop = ink[top:bottom, x0 : right + pad].astype(np.uint8)
+    # the crop reaches past ``beside`` so that a glyph crossing its edge is not cut down to fit
+    x0 = max(0, min(left - pad, int(beside[0]) - PAD_X if beside else left))
+    x1 = max(right + pad, int(beside[1]) + PAD_X if beside else 0)
+    crop = ink[top:bottom, x0:x1].astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
     inside = []
     for i in range(1, n):
         a, w = stats[i, 0] + x0, stats[i, 2]
-        if stats[i, 4] < MIN_AREA or min(right, a + w) - max(left, a) < (0.6 if strict else 0.4) * w:
+        over = min(right, a + w) - max(left, a) >= (0.6 if strict else 0.4) * w
+        alone = beside is not None and beside[0] <= a and a + w <= beside[1]
+        if stats[i, 4] < MIN_AREA or not (over or alone):
             continue
         if height and stats[i, 1] == 0 and stats[i, 1] + stats[i, 3] < 0.5 * (bottom - top):
             continue
@@ -444,6 +468,41 @@ def reread_run(text: str, glyphs: list[np.ndarray], model: DigitModel, height: f
     return "".join(read) if plausible else text  # else boxes over a table or a drawing, not a number
 
 
+BOX_SLACK = 0.2
+
+
+def uncovered(words: list, run: list, height: float | None, index: dict[int, int]) -> tuple[float, float] | None:
+    """The x range around ``run`` that no other unit of its line covers: from the right
+    edge of the unit before it to the left edge of the unit after it (give or take a fifth
+    of a digit height), at most
+    1.5 digit heights out on each side (None without a digit height). ``index``: each
+    unit's position in ``words`` by ``id``."""
+    if not height:
+        return None
+    first, last = index[id(run[0])], index[id(run[-1])]
+    left = min(w.box[0] for w in run) - 1.5 * height
+    right = max(w.box[0] + w.box[2] for w in run) + 1.5 * height
+    before = next((w for w in reversed(words[:first]) if w.offset >= 0), None)
+    after = next((w for w in words[last + 1 :] if w.offset >= 0), None)
+    slack = BOX_SLACK * height  # a neighbour's box (a tone mark's) may reach over the gap's edge
+    if before is not None and before.line == run[0].line:
+        left = max(left, before.box[0] + before.box[2] - slack)
+    if after is not None and after.line == run[-1].line:
+        right = min(right, after.box[0] + slack)
+    return left, right
+
+
+def trim_repeated(text: str, start: int, end: int, read: str) -> str:
+    """``read`` (the re-read of ``text[start:end]``) without a stop, comma or dash at
+    either end that the text already has just outside the run (the widened box caught
+    the ``.`` of ``๓.``, which would come out ``๓..``)."""
+    if len(read) > 1 and read[-1] in NUMERIC_PUNCT and text[end : end + 1] == read[-1]:
+        read = read[:-1]
+    if len(read) > 1 and read[0] in NUMERIC_PUNCT and start > 0 and text[start - 1] == read[0]:
+        read = read[1:]
+    return read
+
+
 def page_geometry(page, binary: np.ndarray) -> tuple[np.ndarray, float | None, dict]:
     """(ink mask, digit height, line baselines) of a page for re-reading its glyphs."""
     height = page_digit_height(page.words)
@@ -460,16 +519,21 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
         return page
     ink, height, bases = page_geometry(page, binary)
     new_text: dict[int, tuple[int, str]] = {}  # offset of a run's first unit → (end, text)
+    index = {id(w): i for i, w in enumerate(page.words)}
     for run in numeric_runs(page.text, page.words):
         start, end = run[0].offset, run[-1].offset + len(run[-1].text)
         spaced = (start == 0 or page.text[start - 1].isspace(), end >= len(page.text) or page.text[end].isspace())
-        glyphs = run_glyphs(ink, run, spaced, height, base=bases.get(run[0].line))
-        new_text[start] = (end, reread_run(page.text[start:end], glyphs, model, height))
+        glyphs = run_glyphs(ink, run, spaced, height, base=bases.get(run[0].line),
+                            beside=uncovered(page.words, run, height, index))
+        new_text[start] = (end, trim_repeated(page.text, start, end,
+                                              reread_run(page.text[start:end], glyphs, model, height)))
     for run in numeric_runs(page.text, page.words):
         for w in letter_neighbours(page.text, page.words, run):
             start, end = w.offset, w.offset + len(w.text)
-            got = reread_guess(w.text, run_glyphs(ink, [w], height=height, strict=True, base=bases.get(w.line)),
-                               model, height, single=True, sure=MIN_PROB)
+            glyphs = run_glyphs(ink, [w], height=height, strict=True, base=bases.get(w.line))
+            got = reread_guess(w.text, glyphs, model, height, single=True, sure=MIN_PROB)
+            if got == w.text:  # a letter's box over two digits (๒๕ว for ๒๕๖๗): each must be sure
+                got = reread_guess(w.text, glyphs, model, height, most=3)
             if got == w.text:
                 break
             new_text[start] = (end, got)
@@ -484,6 +548,13 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
         if w.offset not in new_text:
             glyphs = run_glyphs(ink, [w], height=height, strict=True, base=bases.get(w.line))
             new_text[w.offset] = (w.offset + 1, reread_guess(w.text, glyphs, model, height, single=True))
+    for start, end, units in list_markers(page.text, page.words):
+        if start not in new_text:
+            glyphs = run_glyphs(ink, units, height=height, strict=True, base=bases.get(units[0].line))
+            read = page.text[start:end]
+            got = reread_guess(read, glyphs, model, height, most=3)
+            if got != read and got.removesuffix(".").isdigit() and got.endswith(".") == read.endswith("."):
+                new_text[start] = (end, got)
     if height:
         new_text.update(_joined_gaps(page.text, page.words, new_text, height))
     return replace_spans(page, new_text)

@@ -1,0 +1,115 @@
+"""Thai digits re-read from their glyphs where tesseract's units are wrong: a letter's box
+over two digits, a digit left out of every box, an item number read as a letter, a stop
+caught twice. Pages are drawn here with the Laksaman font at 300-dpi size; the units
+(text and boxes) are written by hand the way tesseract got them wrong."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from circulars.ocr.digits import list_markers, reread_digits, trim_repeated, uncovered
+from circulars.ocr.engine import OcrPage, Word, link_offsets
+
+FONT = "/usr/share/fonts/truetype/tlwg/Laksaman.ttf"
+
+
+def draw_page(lines: list[list[tuple[str, str | None, float | None]]]):
+    """Each line a list of (drawn, read, box_of) segments: ``drawn`` is inked, ``read`` is
+    the unit's text (None: no unit, the ink is in no box), ``box_of`` the share of
+    ``drawn``'s width from the left that its box covers (None: all of it). Segments are a space apart, or glued on
+    (drawn close, no space in the text) when ``read`` starts with ``+``."""
+    try:
+        font = ImageFont.truetype(FONT, 67)
+    except OSError:
+        pytest.skip("fonts-thai-tlwg is not installed")
+    image = Image.new("L", (1600, 140 * len(lines) + 60), 255)
+    draw = ImageDraw.Draw(image)
+    words, text_lines = [], []
+    for n, segments in enumerate(lines):
+        x, y, line = 80, 40 + 140 * n, ""
+        for drawn, read, box_of in segments:
+            glued = read is not None and read.startswith("+")
+            if glued:
+                x, read = x - 24, read[1:]
+            draw.text((x, y), drawn, font=font, fill=0)
+            left, top, right, bottom = draw.textbbox((x, y), drawn, font=font)
+            right = left + round((right - left) * (box_of or 1.0))
+            if read is not None:
+                words.append(Word(read, (left, top, right - left, bottom - top), 0.9, (1, 1, n + 1)))
+                line += ("" if glued or not line else " ") + read
+            x = draw.textbbox((x, y), drawn, font=font)[2] + 30
+        text_lines.append(line)
+    text = "\n".join(text_lines) + "\n"
+    binary = np.where(np.asarray(image) < 128, 0, 255).astype(np.uint8)
+    return OcrPage(text, link_offsets(text, words)), binary
+
+
+def reread(lines):
+    page, binary = draw_page(lines)
+    return reread_digits(page, binary).text.splitlines()
+
+
+HEIGHT_UNITS = [("๒", "๒", None), ("๕", "๕", None), ("๒", "๒", None), ("๕", "๕", None)]  # the page's digit height
+
+
+def test_a_letter_box_over_two_digits_is_read_as_both():
+    lines = reread([HEIGHT_UNITS, [("ปี", "ปี", None), ("๒", "๒", None), ("๕", "+๕", None), ("๖๗", "+ว", None)]])
+    assert lines[1] == "ปี ๒๕๖๗"
+
+
+def test_a_digit_outside_every_box_joins_its_number():
+    lines = reread([HEIGHT_UNITS, [("ถึง", "ถึง", None), ("๕๗", "๕", 0.3), ("ปี", "ปี", None)]])
+    assert lines[1] == "ถึง ๕๗ ปี"
+
+
+def test_ink_of_the_next_word_is_not_taken():
+    lines = reread([HEIGHT_UNITS, [("ถึง", "ถึง", None), ("๕", "๕", None), ("ปี", "ปี", None)]])
+    assert lines[1] == "ถึง ๕ ปี"
+
+
+@pytest.mark.parametrize(("drawn", "read", "expected"), [("๓.", "ต.", "๓. ให้"), ("๑.", "©.", "๑. ให้")],
+                         ids=["three-as-to", "one-as-copyright"])
+def test_an_item_number_read_as_a_letter_is_read_again(drawn, read, expected):
+    lines = reread([HEIGHT_UNITS, [(drawn, read, None), ("ให้", "ให้", None)]])
+    assert lines[1] == expected
+
+
+def test_a_letter_before_a_stop_stays_a_letter():
+    lines = reread([HEIGHT_UNITS, [("ต.", "ต.", None), ("ในเมือง", "ในเมือง", None)]])
+    assert lines[1] == "ต. ในเมือง"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("ต. รายงานผล\n", ["ต."]), ("  ตา. กองสวัสดิการ\n", ["ตา."]), ("ต.ค. ๖๗\n", []), ("๓. ให้\n", []),
+     ("ข้อ ต. ให้\n", []), ("ป. ๑) ดำเนินการ\n", ["ป."])],
+    ids=["to", "to-aa-indented", "month-abbreviation", "already-digits", "not-line-start", "letters-checked-later"],
+)
+def test_list_markers(text, found):
+    words, pos = [], 0
+    for token in text.split():
+        pos = text.index(token, pos)
+        words.append(Word(token, (0, 0, 10, 10), 0.9, (1, 1, 1), pos))
+        pos += len(token)
+    assert [text[a:b] for a, b, _ in list_markers(text, words)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "read", "expected"),
+    [("๓. ข้อ", (0, 1), "๓.", "๓"), ("๓ ข้อ", (0, 1), "๓.", "๓."), ("ที่ .๑๒", (5, 7), ".๑๒", "๑๒"),
+     ("๒๕", (0, 2), "๒๕", "๒๕"), (".", (0, 1), ".", ".")],
+    ids=["stop-after", "no-stop-after", "stop-before", "nothing-to-trim", "lone-stop-kept"],
+)
+def test_trim_repeated(text, span, read, expected):
+    assert trim_repeated(text, *span, read) == expected
+
+
+def test_uncovered_is_the_gap_between_neighbours_capped():
+    words = [Word("ที่", (100, 0, 50, 40), 0.9, (1, 1, 1), 0), Word("๕", (200, 0, 30, 40), 0.9, (1, 1, 1), 4),
+             Word("ปี", (400, 0, 40, 40), 0.9, (1, 1, 1), 6), Word("ก", (0, 90, 30, 40), 0.9, (1, 1, 2), 9)]
+    index = {id(w): i for i, w in enumerate(words)}
+    assert uncovered(words, [words[1]], 40.0, index) == (142.0, 290.0)  # ที่ ends at 150; 1.5 heights right
+    assert uncovered(words, [words[3]], 40.0, index) == (-60.0, 90.0)  # a line of its own
+    assert uncovered(words, [words[1]], None, index) is None
