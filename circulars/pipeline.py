@@ -15,7 +15,7 @@ from .confidence import map_ocr_words, rate_fields
 from .config import Config
 from .extractors.attachment import read_attachment
 from .extractors.letter import read_letter
-from .extractors.plausible import check_date
+from .extractors.plausible import check_date, check_order_year
 from .extractors.tasks import assign_tasks
 from .link import attachment_owner, link_letters
 from .models import Document, Page
@@ -109,6 +109,7 @@ def extract_parts(doc: Document, seg: Segmentation) -> Document:
         if part.kind == "letter":
             letter = read_letter(part, doc.text, seg.furniture)
             check_date(letter)
+            check_order_year(letter)
             letter.pages = _pages(doc, letter.span)
             doc.letters.append(letter)
         else:

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from circulars.extractors.plausible import check_date, one_digit_years
-from circulars.models import Citation, Evidence, Letter, Stamp
+from circulars.extractors.plausible import check_date, check_order_year, one_digit_years
+from circulars.models import Citation, Evidence, Letter, Reference, Stamp
 from circulars.pipeline import extract_text
 
 D = dt.date
@@ -70,3 +70,49 @@ def test_a_date_after_its_receipt_is_kept_and_listed_for_checking():
     letter = extract_text(text).letters[0]
     assert (letter.date, letter.problems, letter.check) == (
         D(2025, 3, 24), ["date 2025-03-24 is after its receipt (2025-02-26)"], ["date"])
+
+
+def order_with(number: str, date):
+    letter = Letter(kind="order", span=(0, 10), text="")
+    letter.date = date
+    letter.reference = Reference(raw=f"ที่ {number}", text=number, number=number.split("/")[0], kind="order")
+    return letter
+
+
+@pytest.mark.parametrize(
+    ("number", "date", "expected", "note"),
+    [
+        ("38/2518", D(2025, 2, 24), "38/2568", "year corrected from 2518"),
+        ("38/2568", D(2025, 2, 24), "38/2568", None),
+        ("412/67", D(2024, 9, 6), "412/67", None),
+        ("412/62", D(2024, 9, 6), "412/67", "year corrected from 62"),
+        ("12/2569", D(2025, 11, 3), "12/2569", None),
+        ("38/2530", D(2025, 2, 24), "38/2530", "does not fit its date"),
+    ],
+    ids=["year-digit-misread", "plausible-kept", "short-year-kept", "short-year-misread", "fiscal-year-kept",
+         "far-off-flagged"],
+)
+def test_check_order_year(number, date, expected, note):
+    letter = order_with(number, date)
+    check_order_year(letter)
+    got = letter.evidence.get("reference")
+    assert letter.reference.text == expected
+    assert (note is None and got is None) or (note is not None and note in got.note)
+    assert letter.reference.confidence == (1.0 if note is None else 0.6 if "corrected" in note else 0.4)
+    assert bool(letter.problems) == (note is not None and "corrected" not in note)
+
+
+def test_a_letter_reference_is_not_an_order_year():
+    letter = order_with("38/2518", D(2025, 2, 24))
+    letter.reference = Reference(raw="ที่ มท ๐๘๑๒/๒๕๑๘", text="มท 0812/2518", kind="letter")
+    check_order_year(letter)
+    assert letter.reference.text == "มท 0812/2518" and not letter.problems
+
+
+def test_an_order_year_misread_is_mended_end_to_end():
+    text = ("คำสั่งโรงเรียนเบญจมะมหาราช\nที่ ๓๘/๒๕๑๘\nเรื่อง แต่งตั้งคณะกรรมการ\n"
+            "ตามประกาศโรงเรียน เรื่อง การรับนักเรียน\nจึงแต่งตั้งคณะกรรมการ ดังนี้\nทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป\n"
+            "สั่ง ณ วันที่ ๒๔ กุมภาพันธ์ พ.ศ. ๒๕๖๘\n(นายประเสริฐ ทองมา)\nผู้อำนวยการโรงเรียน\n")
+    letter = extract_text(text).letters[0]
+    assert (letter.reference.text, letter.date) == ("38/2568", D(2025, 2, 24))
+    assert "year corrected from 2518" in letter.evidence["reference"].note

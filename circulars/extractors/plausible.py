@@ -84,3 +84,44 @@ def check_date(letter: Letter) -> None:
         factor, note = CONF_IMPLAUSIBLE, f"date {letter.date.isoformat()} is {reason}"
         letter.problems.append(note)
     letter.evidence["date"] = replace(evidence, confidence=round(evidence.confidence * factor, 3), note=note)
+
+
+ORDER_YEAR_SLACK = 1  # an order numbered in the year before or after its date (fiscal years)
+
+
+def _year_digits(year: str, be: int) -> int | None:
+    """An order number's year as a full Buddhist-era year (``๖๗`` in the century of ``be``)."""
+    if len(year) == 4:
+        return int(year)
+    if len(year) == 2:
+        return be // 100 * 100 + int(year)
+    return None
+
+
+def check_order_year(letter: Letter) -> None:
+    """An order number's year (``ที่ ๓๘/๒๕๖๘``) checked against the order's own date: one
+    more than a year away whose digits are one from a year that fits is mended (the nearest
+    to the date's year, note, confidence × 0.6); any other is flagged."""
+    ref = letter.reference
+    if not (ref and ref.kind == "order" and letter.date and "/" in ref.text):
+        return
+    number, _, year = ref.text.partition("/")
+    be = letter.date.year + BE_OFFSET
+    full = _year_digits(year, be) if year.isdigit() else None
+    if full is None or abs(full - be) <= ORDER_YEAR_SLACK:
+        return
+    fits = sorted((abs(y - be), y) for i in range(len(year)) for d in "0123456789" if d != year[i]
+                  for y in [_year_digits(year[:i] + d + year[i + 1:], be)]
+                  if y is not None and abs(y - be) <= ORDER_YEAR_SLACK)
+    evidence = letter.evidence.get("reference") or Evidence(raw=ref.raw, span=ref.span)
+    if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
+        written = str(fits[0][1])[-len(year):]
+        note = f"year corrected from {year}: the order is dated {be}"
+        letter.reference = replace(ref, text=f"{number}/{written}", confidence=round(ref.confidence * CONF_YEAR_CORRECTED, 3))
+        factor = CONF_YEAR_CORRECTED
+    else:
+        note = f"order number year {year} does not fit its date ({be})"
+        letter.problems.append(note)
+        letter.reference = replace(ref, confidence=round(ref.confidence * CONF_IMPLAUSIBLE, 3))
+        factor = CONF_IMPLAUSIBLE
+    letter.evidence["reference"] = replace(evidence, confidence=round(evidence.confidence * factor, 3), note=note)

@@ -388,6 +388,21 @@ def _line_band(run: list, height: float | None = None, base: float | None = None
     return max(0, min(w.box[1] for w in core) - PAD_Y), max(w.box[1] + w.box[3] for w in core) + PAD_Y
 
 
+def ink_baseline(ink: np.ndarray, run: list, height: float) -> float | None:
+    """Where the run's digits stand when its boxes do not say (each stretched over two
+    lines): the bottom of the digit-high band of rows, inside the boxes' height, that
+    holds the most ink under the boxes."""
+    top = max(0, min(w.box[1] for w in run))
+    bottom = max(w.box[1] + w.box[3] for w in run)
+    left, right = min(w.box[0] for w in run), max(w.box[0] + w.box[2] for w in run)
+    rows = ink[top:bottom, max(0, left) : right].sum(axis=1)
+    size = round(height)
+    if len(rows) < size or not rows.any():
+        return None
+    windows = np.convolve(rows, np.ones(size), mode="valid")
+    return float(top + int(windows.argmax()) + size)
+
+
 def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, False),
                height: float | None = None, strict: bool = False, base: float | None = None,
                beside: tuple[float, float] | None = None) -> list[np.ndarray]:
@@ -401,6 +416,8 @@ def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, F
     import cv2
 
     band = _line_band(run, height, base)
+    if band is None and height:  # every box stretched over two lines and no baseline known
+        band = _line_band(run, height, ink_baseline(ink, run, height))
     if band is None:
         return []
     top, bottom = band
