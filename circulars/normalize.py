@@ -160,13 +160,13 @@ _ABBR_SLOT = re.compile(r"(?<=[๐-๙0-9][ \t])([\u0e01-\u0e4e][\u0e01-\u0e4e.,
 
 def fix_month_abbreviations(text: str) -> str:
     """A month abbreviation between a day and a year whose dots OCR read as other marks
-    (``๙ พ,ค. ๖๗``, ``๓ มี:ค ๖๘``, ``๑ ก.ย, ๖๘``) becomes the abbreviation, when its letters
+    (``๙ พ,ค. ๖๗``, ``๓ มี:ค ๖๘``, ``๑ ก.ย, ๖๘``, ``๖ กุย. ๖๗``) becomes the abbreviation, when its letters
     are exactly those of one."""
     abbrs = {re.sub(r"\.", "", a): a for _n, _f, a in data.months()}
 
     def fix(m: re.Match) -> str:
         word = m.group(1)
-        return abbrs.get(re.sub(r"[.,:;'`’ ]", "", word), word)
+        return abbrs.get(re.sub(r"[.,:;'`’ \u0e38\u0e39]", "", word), word)  # a dot read as ุ/ู: กุย.
 
     return _ABBR_SLOT.sub(fix, text)
 
@@ -210,6 +210,45 @@ def strip_leading_specks(text: str) -> str:
     return _LEADING_SPECK.sub("", text)
 
 
+def _skeleton(text: str) -> str:
+    """Letters only: marks above and below the line, spaces and stops dropped (what OCR
+    keeps of a damaged fixed phrase)."""
+    return re.sub(rf"{_MARK}|[ \t.]", "", text.replace("\u0e33", "\u0e32"))
+
+
+@cache
+def _issue_labels() -> tuple[dict[str, str], re.Pattern[str]]:
+    closing = data.keywords()["closing"]
+    labels = {_skeleton(w): w for w in closing["order"][:1] + closing["announcement"][:1]}
+    return labels, re.compile(r"(?m)^([ \t]*)([\u0e01-\u0e4e][\u0e01-\u0e4e \t.]{4,24}?)[ \t]*(?=[๐-๙0-9])")
+
+
+def fix_issue_date_label(text: str) -> str:
+    """An order's or announcement's closing date label that OCR damaged (``สง ณวนท ๖ ก.ย.``
+    for ``สั่ง ณ วันที่``): a line opening with letters whose skeleton is the label's, right
+    before a number, gets the label."""
+    labels, pattern = _issue_labels()
+
+    def fix(m: re.Match) -> str:
+        label = labels.get(_skeleton(m.group(2)))
+        return f"{m.group(1)}{label} " if label and label != m.group(2).strip() else m.group(0)
+
+    return pattern.sub(fix, text)
+
+
+@cache
+def _latin_date_label() -> re.Pattern[str]:
+    names = sorted({w for _n, full, abbr in data.months() for w in (full, abbr)}, key=len, reverse=True)
+    months = "|".join(re.escape(w) for w in names)
+    return re.compile(rf"(?m)^([ \t]*)[A-Za-z]{{2,4}}[ \t]+(?=[๐-๙0-9]{{1,2}}[ \t]*(?:{months}))")
+
+
+def fix_latin_date_label(text: str) -> str:
+    """``วันที่`` that the English model read as a short Latin word (a stamp's ``Jun 13 ม.ค.
+    2568``): a Latin word opening a line right before a day and a Thai month name."""
+    return _latin_date_label().sub(r"\1วันที่ ", text)
+
+
 def fix_reference_label(text: str) -> str:
     """``ที่`` damaged by OCR before an agency code and a number: read as one to three Latin
     letters or as ท/ที at a line start (``N นม ๐๐๒๓/ว ๒๑๔๕``, ``ท มท ๐๒๑๑.๓``) becomes ``ที่``,
@@ -232,6 +271,8 @@ RULES: tuple[Callable[[str], str], ...] = (
     strip_leading_specks,
     strip_code_marks,
     fix_reference_label,
+    fix_issue_date_label,
+    fix_latin_date_label,
     fix_month_names,
     fix_month_abbreviations,
 )

@@ -202,6 +202,7 @@ def test_fix_reference_label_thai_damage(text, expected):
         pytest.param("๑ ก.ย, พ.ศ. ๒๕๖๘", "๑ ก.ย. พ.ศ. ๒๕๖๘", id="before-BE"),
         pytest.param("๓ พ. ค. ๖๗", "๓ พ.ค. ๖๗", id="spaced"),
         pytest.param("๑ ก.พ.ร. ๒๕๖๘", "๑ ก.พ.ร. ๒๕๖๘", id="agency-kept"),
+        pytest.param("๖ กุย. ๖๗", "๖ ก.ย. ๖๗", id="dot-read-as-below-vowel"),
         pytest.param("ข้อ ๓ ผล ๖๘ คน", "ข้อ ๓ ผล ๖๘ คน", id="not-a-month"),
         pytest.param("๙ พ,ค.", "๙ พ,ค.", id="no-year-no-change"),
     ],
@@ -252,3 +253,32 @@ def test_strip_code_marks(text, expected):
 )
 def test_strip_leading_specks(text, expected):
     assert n.strip_leading_specks(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("สง ณวนท ๖ ก.ย. ๖๗", "สั่ง ณ วันที่ ๖ ก.ย. ๖๗", id="marks-and-spaces-lost"),
+        pytest.param("  สังณ วันที ๒๔", "  สั่ง ณ วันที่ ๒๔", id="indented"),
+        pytest.param("ประกาศ ณ วนท ๑ มกราคม ๒๕๖๘", "ประกาศ ณ วันที่ ๑ มกราคม ๒๕๖๘", id="announcement"),
+        pytest.param("สั่ง ณ วันที่ ๒๔ ก.พ. ๖๘", "สั่ง ณ วันที่ ๒๔ ก.พ. ๖๘", id="right-kept"),
+        pytest.param("สิงหาคม ณ วันที่ ๑", "สิงหาคม ณ วันที่ ๑", id="other-words-kept"),
+        pytest.param("ข้อ สง ณวนท ๖", "ข้อ สง ณวนท ๖", id="not-at-line-start"),
+    ],
+)
+def test_fix_issue_date_label(text, expected):
+    assert n.fix_issue_date_label(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Jun 13 ม.ค. 2568 เวลา 09.12 น.", "วันที่ 13 ม.ค. 2568 เวลา 09.12 น.", id="stamp"),
+        pytest.param("JUN ๕ มกราคม ๖๗", "วันที่ ๕ มกราคม ๖๗", id="upper-full-month"),
+        pytest.param("Jun 13 2025", "Jun 13 2025", id="english-date-kept"),
+        pytest.param("โทร Jun 13 ม.ค.", "โทร Jun 13 ม.ค.", id="not-at-line-start"),
+        pytest.param("Hotel 13 ม.ค.", "Hotel 13 ม.ค.", id="longer-words-kept"),
+    ],
+)
+def test_fix_latin_date_label(text, expected):
+    assert n.fix_latin_date_label(text) == expected

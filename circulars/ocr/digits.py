@@ -109,6 +109,7 @@ def default_model() -> DigitModel | None:
         return None
 
 
+_PLAIN_LETTERS = set("กคงจชซดตถทนบพมรลวสหอ")  # consonants without a head or tail above or below the line
 MIN_AREA = 6  # px: specks smaller than this are noise, not parts of a glyph
 SLASH = 0.7  # a glyph narrower than this × its height is "/" (Thai digits are wider)
 WIDE = 1.3  # a glyph group wider than this × the run's digit height may be two touching digits
@@ -341,15 +342,26 @@ def _trim(run: list) -> list:
     return run[: digit[-1] + 1] if digit else []
 
 
+DIGIT_OVER_LETTER = 1.1  # a tall Thai digit's height over a plain consonant's (1.07–1.17 measured)
+MIN_LETTERS = 10
+
+
 def page_digit_height(words: list) -> float | None:
     """The height of a tall Thai digit on the page: the median box height of the units
     tesseract read as ๒ or ๕ (the tall digits it knows; most boxes are right even though
-    some stretch into the next line), else 1.45 × that of ๐ ๑ ๓."""
+    some stretch into the next line), else 1.45 × that of ๐ ๑ ๓. Checked against the
+    page's plain consonants (many, and their boxes seldom stretch): when the digits give
+    none, or one far from 1.1 × the consonants' median height (a few stretched boxes on a
+    page with little number), that is taken."""
     tall = sorted(w.box[3] for w in words if w.text in ("๒", "๕"))
-    if len(tall) >= 3:
-        return float(tall[len(tall) // 2])
     short = sorted(w.box[3] for w in words if w.text in ("๐", "๑", "๓"))
-    return 1.45 * short[len(short) // 2] if len(short) >= 3 else None
+    letters = sorted(w.box[3] for w in words if len(w.text) == 1 and w.text in _PLAIN_LETTERS)
+    found = (float(tall[len(tall) // 2]) if len(tall) >= 3
+             else 1.45 * short[len(short) // 2] if len(short) >= 3 else None)
+    if len(letters) < MIN_LETTERS:
+        return found
+    expected = DIGIT_OVER_LETTER * letters[len(letters) // 2]
+    return found if found and 0.8 * expected <= found <= 1.4 * expected else float(expected)
 
 
 _BASE_CONSONANTS = set("กขคฆงจฉชซฌณดตถทธนบปผพฟภมยรลวศษสหฬอฮ")  # no descender (ฎ ฏ ฐ ญ ฤ have one)
