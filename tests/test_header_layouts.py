@@ -332,3 +332,12 @@ def test_a_joint_message_form_with_colon_labels(urgency, expected):
     assert (letter.reference.text, letter.date, letter.sender) == ("กห 0305/1122", dt.date(2024, 8, 12), "สยย.ทหาร")
     assert letter.recipients == ["สน.บก.บก.ทท.", "สจร.ทหาร", "ศซบ.ทหาร"]
     assert (letter.signatory.name, letter.signatory.position) == ("วีระ ศรีสมุทร", "รอง จก.สยย.ทหาร ทำการแทน จก.สยย.ทหาร")
+
+
+def test_a_stamp_date_line_without_a_day_leaves_the_letter_its_own_date_line():
+    text = ("ด่วนที่สุด\nที่ มท ๐๘๑๐.๖/ว ๔๗๗๑\nกรมส่งเสริมการปกครองท้องถิ่น\nถนนนครราชสีมา เขตดุสิต กทม. ๑๐๓๐๐\n"
+            "เลขรับ ๔๘๓\nวันที่ เฉม ม.ค. ๒๕๖๘\nเวลา ๑๑.๐๒ น.\n๒๖ ธันวาคม ๒๕๖๗\n"
+            "เรื่อง การตรวจสอบข้อมูลผู้มีสิทธิ\nเรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n"
+            "ด้วยกรมขอให้จังหวัดตรวจสอบข้อมูล จึงเรียนมาเพื่อโปรดทราบ\nขอแสดงความนับถือ\n(นายสมชาย ใจดี)\nอธิบดี\n")
+    letter = _letter(text)
+    assert (letter.reference.text, letter.date) == ("มท 0810.6/ว 4771", dt.date(2024, 12, 26))

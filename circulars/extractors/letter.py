@@ -92,12 +92,16 @@ def read_reference(letter: Letter, header: Header, text: str) -> None:
 def read_date(letter: Letter, header: Header, text: str) -> None:
     """The letter's own date: the วันที่ label (memo, fax) or the date line of the
     address block; orders and announcements date themselves at the end (read later)."""
-    candidates: list[Line] = list(header.fields.get("date", []))
-    if not candidates:
-        candidates = header.loose
-    if letter.reference and letter.reference.span:
-        candidates = candidates + [ln for ln in header.fields.get("reference", [])]
-    for ln in sorted(candidates, key=lambda ln: ln.start):
+    labelled: list[Line] = list(header.fields.get("date", []))
+    refs = list(header.fields.get("reference", [])) if letter.reference and letter.reference.span else []
+    _date_from(letter, sorted((labelled or header.loose) + refs, key=lambda ln: ln.start), text)
+    if letter.date is None and labelled:  # a วันที่ line without a date (a stamp's, damaged): the date line
+        _date_from(letter, sorted(header.loose + refs, key=lambda ln: ln.start), text)
+
+
+def _date_from(letter: Letter, candidates: list[Line], text: str) -> None:
+    """The first full date on the candidate lines (within 80 characters of a line's start)."""
+    for ln in candidates:
         window = text[ln.start:ln.start + 80]
         found = [d for d in find_dates(window) if d.span[0] <= len(ln.text)]
         if letter.reference and letter.reference.span and ln.start <= letter.reference.span[1] <= ln.end:
