@@ -237,10 +237,37 @@ def fix_issue_date_label(text: str) -> str:
 
 
 @cache
-def _latin_date_label() -> re.Pattern[str]:
+def _month_alternatives() -> str:
     names = sorted({w for _n, full, abbr in data.months() for w in (full, abbr)}, key=len, reverse=True)
-    months = "|".join(re.escape(w) for w in names)
-    return re.compile(rf"(?m)^([ \t]*)[A-Za-z]{{2,4}}[ \t]+(?=[๐-๙0-9]{{1,2}}[ \t]*(?:{months}))")
+    return "|".join(re.escape(w) for w in names)
+
+
+@cache
+def _stop_in_day() -> re.Pattern[str]:
+    return re.compile(rf"(?<![๐-๙0-9.,/])([๐-๙0-9])\.([๐-๙0-9])(?=[ \t]*(?:{_month_alternatives()}))")
+
+
+def drop_stop_in_day(text: str) -> str:
+    """A stop OCR put inside a two-digit day (a speck: ``๑.๓ มกราคม ๒๕๖๘``) is dropped: a
+    day, not a numbered item, stands right before a month name."""
+    return _stop_in_day().sub(r"\1\2", text)
+
+
+@cache
+def _short_year() -> re.Pattern[str]:
+    return re.compile(rf"(?<=[๐-๙0-9][ \t])((?:{_month_alternatives()})[ \t]*(?:พ\.ศ\.[ \t]*)?)([๕5])"
+                      r"(?=[๐-๙0-9]{2}(?![๐-๙0-9.:]))")
+
+
+def restore_year_two(text: str) -> str:
+    """A Buddhist-era year after a day and month that lost its leading two (``๑๘ มีนาคม ๕๖๘``:
+    no three-digit year is written) gets it back."""
+    return _short_year().sub(lambda m: m.group(1) + ("๒" if m.group(2) == "๕" else "2") + m.group(2), text)
+
+
+@cache
+def _latin_date_label() -> re.Pattern[str]:
+    return re.compile(rf"(?m)^([ \t]*)[A-Za-z]{{2,4}}[ \t]+(?=[๐-๙0-9]{{1,2}}[ \t]*(?:{_month_alternatives()}))")
 
 
 def fix_latin_date_label(text: str) -> str:
@@ -273,8 +300,10 @@ RULES: tuple[Callable[[str], str], ...] = (
     fix_reference_label,
     fix_issue_date_label,
     fix_latin_date_label,
+    drop_stop_in_day,
     fix_month_names,
     fix_month_abbreviations,
+    restore_year_two,
 )
 
 

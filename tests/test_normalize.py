@@ -282,3 +282,32 @@ def test_fix_issue_date_label(text, expected):
 )
 def test_fix_latin_date_label(text, expected):
     assert n.fix_latin_date_label(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("๑.๓ มกราคม ๒๕๖๘", "๑๓ มกราคม ๒๕๖๘", id="speck-in-day"),
+        pytest.param("วันที่ 1.3 ม.ค. 68", "วันที่ 13 ม.ค. 68", id="arabic-abbreviated"),
+        pytest.param("ข้อ ๓.๑ จัดการ", "ข้อ ๓.๑ จัดการ", id="item-kept"),
+        pytest.param("เวลา ๑๐.๓๐ น.", "เวลา ๑๐.๓๐ น.", id="time-kept"),
+        pytest.param("ที่ ๐๘๑๐.๖ มกราคม", "ที่ ๐๘๑๐.๖ มกราคม", id="longer-number-kept"),
+    ],
+)
+def test_drop_stop_in_day(text, expected):
+    assert n.drop_stop_in_day(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("๑๘ มีนาคม ๕๖๘ เรื่อง", "๑๘ มีนาคม ๒๕๖๘ เรื่อง", id="full-month"),
+        pytest.param("๓ ม.ค. พ.ศ. 568", "๓ ม.ค. พ.ศ. 2568", id="arabic-after-BE"),
+        pytest.param("๑๘ มีนาคม ๒๕๖๘", "๑๘ มีนาคม ๒๕๖๘", id="whole-year-kept"),
+        pytest.param("๑๘ มีนาคม ๖๘", "๑๘ มีนาคม ๖๘", id="two-digit-year-kept"),
+        pytest.param("มีนาคม ๕๖๘ ราย", "มีนาคม ๕๖๘ ราย", id="no-day-kept"),
+        pytest.param("๑๘ มีนาคม ๕๑๒.๕ บาท", "๑๘ มีนาคม ๕๑๒.๕ บาท", id="amount-kept"),
+    ],
+)
+def test_restore_year_two(text, expected):
+    assert n.restore_year_two(text) == expected
