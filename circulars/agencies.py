@@ -50,3 +50,14 @@ def readable_codes() -> frozenset[str]:
     codes = data.agency_codes()
     misread = {v for c in codes for v in one_glyph_variants(c) if correct_prefix(v)[0]}
     return frozenset(codes) | misread
+
+
+@cache
+def latin_misread_codes() -> frozenset[str]:
+    """Codes with one letter written as its Latin look-alike (data/latin_lookalikes.tsv):
+    ``ศ5`` for ``ศธ``, as tesseract's English model reads them on a scan."""
+    latin_for: dict[str, list[str]] = {}
+    for latin, thai in data.latin_lookalikes().items():
+        latin_for.setdefault(thai, []).append(latin)
+    return frozenset(c[:i] + latin + c[i + 1:] for c in data.agency_codes() for i, ch in enumerate(c)
+                     for latin in latin_for.get(ch, ()))

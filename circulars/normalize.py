@@ -276,6 +276,26 @@ def fix_latin_date_label(text: str) -> str:
     return _latin_date_label().sub(r"\1วันที่ ", text)
 
 
+_LATIN_IN_CODE = re.compile(r"(?m)(^[ \t]*ที่[ \t]*)([ก-ฮA-Za-z0-9]{2})(?=[ \t]*[๐-๙])")
+
+
+def fix_latin_in_code(text: str) -> str:
+    """An agency code after ``ที่`` with one letter read as its Latin look-alike
+    (data/latin_lookalikes.tsv: ``ที่ ศ5 ๐๔๐๐๗`` for ``ศธ``) becomes the code, when that
+    gives a known one and the number after it is in Thai digits."""
+    look = data.latin_lookalikes()
+
+    def fix(m: re.Match) -> str:
+        token = m.group(2)
+        latin = [c for c in token if c.isascii()]
+        if len(latin) != 1 or latin[0] not in look:
+            return m.group(0)
+        code = token.replace(latin[0], look[latin[0]])
+        return m.group(1) + code if code in readable_codes() else m.group(0)
+
+    return _LATIN_IN_CODE.sub(fix, text)
+
+
 def fix_reference_label(text: str) -> str:
     """``ที่`` damaged by OCR before an agency code and a number: read as one to three Latin
     letters or as ท/ที at a line start (``N นม ๐๐๒๓/ว ๒๑๔๕``, ``ท มท ๐๒๑๑.๓``) becomes ``ที่``,
@@ -298,6 +318,7 @@ RULES: tuple[Callable[[str], str], ...] = (
     strip_leading_specks,
     strip_code_marks,
     fix_reference_label,
+    fix_latin_in_code,
     fix_issue_date_label,
     fix_latin_date_label,
     drop_stop_in_day,

@@ -311,3 +311,17 @@ def test_drop_stop_in_day(text, expected):
 )
 def test_restore_year_two(text, expected):
     assert n.restore_year_two(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("ที่ ศ5 ๐๔๐๐๗/ว ๑๙๘", "ที่ ศธ ๐๔๐๐๗/ว ๑๙๘", id="five-for-tho"),
+        pytest.param("ที่ ศธ ๐๔๐๐๗/ว ๑๙๘", "ที่ ศธ ๐๔๐๐๗/ว ๑๙๘", id="right-kept"),
+        pytest.param("ที่ ศ5 0400/ว 198", "ที่ ศ5 0400/ว 198", id="arabic-number-kept"),
+        pytest.param("ที่ ก5 ๐๔๐๐", "ที่ ก5 ๐๔๐๐", id="not-a-code-kept"),
+        pytest.param("ที่ 55 ๐๔๐๐", "ที่ 55 ๐๔๐๐", id="two-latin-kept"),
+    ],
+)
+def test_fix_latin_in_code(text, expected):
+    assert n.fix_latin_in_code(text) == expected

@@ -105,3 +105,8 @@ def test_a_digit_inked_into_its_slash_is_read_as_the_two():
     piece = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
     assert split_slash(piece, 48.0, default_model()) == ["๓", "/"]
     assert split_slash(np.zeros((40, 40), bool), 48.0, default_model()) is None
+
+
+def test_a_code_with_a_letter_read_as_latin_is_found():
+    text = "ที่ ศ5 ๐๔๐๐ฒ่/ว ๑๕๕\nสำนักงาน"
+    assert [text[a:b] for a, b in number_spans(text)] == ["๐๔๐๐ฒ่/ว ๑๕๕"]

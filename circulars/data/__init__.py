@@ -62,6 +62,12 @@ def ocr_confusions() -> tuple[Confusion, ...]:
 
 
 @cache
+def latin_lookalikes() -> dict[str, str]:
+    """Latin character → the Thai letter the English model read it for."""
+    return {r["latin"]: r["thai"] for r in _tsv("latin_lookalikes.tsv")}
+
+
+@cache
 def keywords() -> dict:
     return tomllib.loads(_read("keywords.toml"))
 

@@ -167,9 +167,19 @@ def latin_guesses(text: str, words: list) -> list:
             and any(c.isalpha() or c in "|$§©@" for c in w.text)]
 
 
+_MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+
+
+def one_letter(text: str) -> bool:
+    """One Thai consonant, with at most one mark over or under it (``ฒ่``: a ๗ whose
+    tail tesseract read as a tone mark)."""
+    return (1 <= len(text) <= 2 and "\u0e01" <= text[0] <= "\u0e2e"
+            and (len(text) == 1 or text[1] in _MARKS))
+
+
 def letter_neighbours(text: str, words: list, run: list) -> list:
     """The single-consonant units touching a numeric run (no space between), nearest
-    first on each side: a ๗ read as ฆ, a ๘ as ส, a ๓ as ต."""
+    first on each side: a ๗ read as ฆ or ฒ่, a ๘ as ส, a ๓ as ต."""
     index = {id(w): i for i, w in enumerate(words)}
     out = []
     for step, edge in ((-1, run[0]), (1, run[-1])):
@@ -178,7 +188,7 @@ def letter_neighbours(text: str, words: list, run: list) -> list:
         while 0 <= i < len(words) and len(out) < 6:
             w = words[i]
             a, b = (w, cur) if step < 0 else (cur, w)
-            if (w.offset < 0 or w.line != cur.line or len(w.text) != 1 or not "\u0e01" <= w.text <= "\u0e2e"
+            if (w.offset < 0 or w.line != cur.line or not one_letter(w.text)
                     or text[a.offset + len(a.text) : b.offset] != ""):
                 break
             out.append(w)

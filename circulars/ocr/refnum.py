@@ -16,7 +16,7 @@ from functools import cache
 
 import numpy as np
 
-from ..agencies import readable_codes
+from ..agencies import latin_misread_codes, readable_codes
 from .digits import (
     MIN_PROB,
     THAI_DIGITS,
@@ -37,9 +37,9 @@ TOKEN = re.compile(r"[^ \t\n]+")
 
 @cache
 def _code_label() -> re.Pattern[str]:
-    """An agency code after ``ที่`` as written or as OCR damages it (or at a line start),
-    before a digit."""
-    codes = "|".join(sorted(readable_codes(), key=len, reverse=True))
+    """An agency code after ``ที่`` as written or as OCR damages it (a look-alike glyph, a
+    letter read as Latin: ``ศ5``), or at a line start, before a digit."""
+    codes = "|".join(sorted(readable_codes() | latin_misread_codes(), key=len, reverse=True))
     label = r"(?:ที่?|ท|[A-Za-z|!]{1,3})"
     return re.compile(rf"(?m)(?:^[ \t]*|(?:^|(?<=[ \t])){label}[ \t]*)(?:{codes})[ \t]*"
                       rf"(?=[๐-๙0-9]|{LATIN_NUMBER.pattern})")
