@@ -113,3 +113,21 @@ def test_uncovered_is_the_gap_between_neighbours_capped():
     assert uncovered(words, [words[1]], 40.0, index) == (142.0, 290.0)  # ที่ ends at 150; 1.5 heights right
     assert uncovered(words, [words[3]], 40.0, index) == (-60.0, 90.0)  # a line of its own
     assert uncovered(words, [words[1]], None, index) is None
+
+
+@pytest.mark.parametrize("digit", ["๕", "๔", "๓"])
+def test_a_digit_inked_into_its_slash_reads_as_the_two_in_a_run(digit):
+    from circulars.ocr.digits import default_model, glyph_groups, read_run
+
+    try:
+        font = ImageFont.truetype(FONT, 67)
+    except OSError:
+        pytest.skip("fonts-thai-tlwg is not installed")
+    image = Image.new("L", (200, 120), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((10, 10), digit, font=font, fill=0)
+    width = draw.textbbox((10, 10), digit, font=font)[2]
+    draw.text((width - 12, 10), "/", font=font, fill=0)  # the slash drawn into the digit
+    groups = [g for _, g in glyph_groups(np.asarray(image) < 128)]
+    assert len(groups) == 1  # one glyph: the slash touches the digit
+    assert read_run(groups, default_model(), 48.0) == [digit, "/"]

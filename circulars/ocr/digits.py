@@ -113,6 +113,7 @@ _PLAIN_LETTERS = set("กคงจชซดตถทนบพมรลวสห�
 MIN_AREA = 6  # px: specks smaller than this are noise, not parts of a glyph
 SLASH = 0.7  # a glyph narrower than this × its height is "/" (Thai digits are wider)
 WIDE = 1.3  # a glyph group wider than this × the run's digit height may be two touching digits
+PAIR = 1.05  # one wider than this may be a digit and the slash it touches (๕/)
 
 
 def split_glyphs(ink: np.ndarray) -> list[np.ndarray]:
@@ -327,6 +328,43 @@ def read_glyph(piece: np.ndarray, height: float, model: DigitModel) -> str | Non
     return got[0] if got and got[0] and got[1] >= MIN_PROB else None
 
 
+def slanted(piece: np.ndarray) -> bool:
+    """The glyph leans right like ``/``: the ink of its top quarter lies right of that of its
+    bottom quarter by more than a third of its width."""
+    rows = np.nonzero(piece.any(axis=1))[0]
+    cols = np.nonzero(piece.any(axis=0))[0]
+    if len(rows) < 4 or not len(cols):
+        return False
+    q = max(1, len(rows) // 4)
+    top = np.nonzero(piece[rows[0] : rows[0] + q].any(axis=0))[0].mean()
+    bottom = np.nonzero(piece[rows[-1] - q + 1 : rows[-1] + 1].any(axis=0))[0].mean()
+    return top - bottom > (cols[-1] - cols[0] + 1) / 3
+
+
+def _slash(piece: np.ndarray, ref: float, model: DigitModel) -> bool:
+    return piece.any() and read_glyph(piece, ref, model) == "/" and slanted(piece)
+
+
+def split_slash(piece: np.ndarray, ref: float, model: DigitModel) -> list[str] | None:
+    """A digit and the slash it touches (``๓/`` inked as one glyph), read as the two, or
+    None: of the vertical cuts that leave a slanted slash on one side, the one whose other
+    side reads as a digit most surely."""
+    cols = np.nonzero(piece.any(axis=0))[0]
+    if not len(cols):
+        return None
+    x0, x1 = int(cols[0]), int(cols[-1]) + 1
+    best, best_p = None, MIN_PROB
+    for c in range(x0 + (x1 - x0) // 3, x1 - max(2, (x1 - x0) // 8)):
+        for digit_part, slash_part, slash_first in ((piece[:, :c], piece[:, c:], False),
+                                                     (piece[:, c:], piece[:, :c], True)):
+            if not _slash(slash_part, ref, model):
+                continue
+            got = model.classify(digit_part, ref)
+            if got and got[0] and got[1] > best_p:
+                best, best_p = (["/", got[0]] if slash_first else [got[0], "/"]), got[1]
+    return best
+
+
 PAD_X = 40  # px: how far outside tesseract's (imprecise) boxes glyphs are looked for
 PAD_Y = 4
 
@@ -485,12 +523,16 @@ def _ref(glyphs: list[np.ndarray], height: float | None) -> float:
 
 
 def read_run(glyphs: list[np.ndarray], model: DigitModel, height: float | None = None) -> list[str | None]:
-    """What each glyph of a run reads, touching digits cut apart first."""
+    """What each glyph of a run reads, touching digits cut apart first, a digit and the
+    slash it touches read as the two."""
     if not glyphs:
         return []
     ref = _ref(glyphs, height)
-    pieces = [p for g in glyphs for p in split_touching(g, ref, model)]
-    return [read_glyph(p, ref, model) for p in pieces]
+    out: list[str | None] = []
+    for p in (p for g in glyphs for p in split_touching(g, ref, model)):
+        pair = split_slash(p, ref, model) if _box(p)[1] > PAIR * ref else None
+        out.extend(pair or [read_glyph(p, ref, model)])  # a digit inked into its slash: ๕/ read as ๙
+    return out
 
 
 def reread_run(text: str, glyphs: list[np.ndarray], model: DigitModel, height: float | None = None) -> str:

@@ -18,14 +18,17 @@ import numpy as np
 
 from ..agencies import latin_misread_codes, readable_codes
 from .digits import (
-    MIN_PROB,
+    PAIR,
     THAI_DIGITS,
     DigitModel,
+    _box,
     _ref,
     default_model,
     page_geometry,
     read_glyph,
     run_glyphs,
+    slanted,
+    split_slash,
     split_touching,
 )
 from .engine import OcrPage, Word, replace_spans
@@ -91,43 +94,6 @@ def reference_regions(text: str, words: list[Word]) -> list[tuple[tuple[int, int
     return out
 
 
-def slanted(piece: np.ndarray) -> bool:
-    """The glyph leans right like ``/``: the ink of its top quarter lies right of that of its
-    bottom quarter by more than a third of its width."""
-    rows = np.nonzero(piece.any(axis=1))[0]
-    cols = np.nonzero(piece.any(axis=0))[0]
-    if len(rows) < 4 or not len(cols):
-        return False
-    q = max(1, len(rows) // 4)
-    top = np.nonzero(piece[rows[0] : rows[0] + q].any(axis=0))[0].mean()
-    bottom = np.nonzero(piece[rows[-1] - q + 1 : rows[-1] + 1].any(axis=0))[0].mean()
-    return top - bottom > (cols[-1] - cols[0] + 1) / 3
-
-
-def _slash(piece: np.ndarray, ref: float, model: DigitModel) -> bool:
-    return piece.any() and read_glyph(piece, ref, model) == "/" and slanted(piece)
-
-
-def split_slash(piece: np.ndarray, ref: float, model: DigitModel) -> list[str] | None:
-    """A digit and the slash it touches (``๓/`` inked as one glyph), read as the two, or
-    None: of the vertical cuts that leave a slanted slash on one side, the one whose other
-    side reads as a digit most surely."""
-    cols = np.nonzero(piece.any(axis=0))[0]
-    if not len(cols):
-        return None
-    x0, x1 = int(cols[0]), int(cols[-1]) + 1
-    best, best_p = None, MIN_PROB
-    for c in range(x0 + (x1 - x0) // 3, x1 - max(2, (x1 - x0) // 8)):
-        for digit_part, slash_part, slash_first in ((piece[:, :c], piece[:, c:], False),
-                                                     (piece[:, c:], piece[:, :c], True)):
-            if not _slash(slash_part, ref, model):
-                continue
-            got = model.classify(digit_part, ref)
-            if got and got[0] and got[1] > best_p:
-                best, best_p = (["/", got[0]] if slash_first else [got[0], "/"]), got[1]
-    return best
-
-
 def read_reference(glyphs: list[np.ndarray], model: DigitModel, height: float | None) -> str | None:
     """The number the glyphs spell, written ``๐๘๑๙.๒/ว ๕๗๑๒``, or None when they do not
     spell one."""
@@ -141,7 +107,7 @@ def read_reference(glyphs: list[np.ndarray], model: DigitModel, height: float | 
             got = None  # narrow and upright: the ว
         if got is None and out and out[-1] == "/":
             got = CIRCULAR + " "
-        if got is None and "/" not in out:
+        if (got is None or _box(piece)[1] > PAIR * ref) and "/" not in out:  # ๕/ inked as one reads ๙
             pair = split_slash(piece, ref, model)
             if pair:
                 out.extend(pair)
