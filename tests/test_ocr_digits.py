@@ -131,3 +131,21 @@ def test_a_digit_inked_into_its_slash_reads_as_the_two_in_a_run(digit):
     groups = [g for _, g in glyph_groups(np.asarray(image) < 128)]
     assert len(groups) == 1  # one glyph: the slash touches the digit
     assert read_run(groups, default_model(), 48.0) == [digit, "/"]
+
+
+def test_a_number_with_a_speck_read_into_it_is_read_again():
+    lines = reread([HEIGHT_UNITS, [("๑๘", "ะ๑๕", None), ("มีนาคม", "มีนาคม", None)]])
+    assert lines[1] == "๑๘ มีนาคม"
+
+
+@pytest.mark.parametrize(
+    ("text", "numeric"),
+    [("๑๕", True), ("ะ๑๕", True), ("๒๕๖๘'", True), ("ว๑๙๘", False), ("ะ๑", False), ("๑.๒", True), ("ที่๑๕", False),
+     ("12", False)],
+    ids=["digits", "speck-before", "quote-after", "circular-series-kept", "one-digit-with-speck", "decimal",
+         "word-glued", "latin-only"],
+)
+def test_is_numeric_unit(text, numeric):
+    from circulars.ocr.digits import is_numeric_unit
+
+    assert is_numeric_unit(text) is numeric

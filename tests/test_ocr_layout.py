@@ -29,10 +29,13 @@ from circulars.ocr.layout import (
         ("๒. ประวัติย่อ     จำนวน ๒ ชุด", "๒. ประวัติย่อ     จำนวน ๒ ชุด"),
         ("ผู้รับทราบ    ถึง ผู้รับปฏิบัติ    สน.บก.", "ผู้รับทราบ\nถึง ผู้รับปฏิบัติ สน.บก."),
         ("ลำดับความเร่งด่วน\tชั้นความลับ", "ลำดับความเร่งด่วน\nชั้นความลับ"),
+        ("เวลา ๑๑.๒๐ น.          ๒๒ เมษายน ๒๕๖๘", "เวลา ๑๑.๒๐ น.\n๒๒ เมษายน ๒๕๖๘"),
+        ("ตั้งแต่วันที่    ๒๒ เมษายน ๒๕๖๘ ถึง ๓๐ เมษายน", "ตั้งแต่วันที่    ๒๒ เมษายน ๒๕๖๘ ถึง ๓๐ เมษายน"),
+        ("ภายใน   ๒๒ เมษายน ๒๕๖๘ นี้", "ภายใน   ๒๒ เมษายน ๒๕๖๘ นี้"),
     ],
     ids=["urgency-beside-title", "reference-and-date-spaces", "reference-and-date-tabs", "urgency-before-reference",
          "two-flags", "address-column-kept", "stamp-column-kept", "enclosure-count-kept", "form-labels",
-         "form-label-row"],
+         "form-label-row", "date-right-of-a-stamp", "date-range-kept", "date-inside-a-sentence-kept"],
 )
 def test_fields_are_cut_onto_lines(text, expected):
     assert apply_edits(text, field_edits(text)) == expected

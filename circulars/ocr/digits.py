@@ -150,9 +150,15 @@ def main_glyph(ink: np.ndarray) -> np.ndarray:
 NUMERIC_PUNCT = "./-,:"
 
 
+SPECKS = "ะ'‘’`|"  # what tesseract makes of a speck glued to a number (never a consonant: ว๑๙๘ keeps its ว)
+
+
 def is_numeric_unit(text: str) -> bool:
     """A unit made only of digits and number punctuation, with at least one Thai digit
-    (a Latin digit among Thai ones is a Thai digit misread)."""
+    (a Latin digit among Thai ones is a Thai digit misread); a speck read as ``ะ`` or a
+    quote at one end of two digits or more is allowed (``ะ๑๕ มีนาคม``)."""
+    if sum(c in THAI_DIGITS for c in text) >= 2 and len(text) >= 3:
+        text = text[1:] if text[0] in SPECKS else text[:-1] if text[-1] in SPECKS else text
     return any(c in THAI_DIGITS for c in text) and all(c in THAI_DIGITS or c in NUMERIC_PUNCT or "0" <= c <= "9"
                                                        for c in text)
 

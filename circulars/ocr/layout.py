@@ -45,15 +45,28 @@ def _flag_words() -> frozenset[str]:
 
 
 def opens_field(cell: str) -> bool:
-    """A tab cell that starts a header field of its own."""
+    """A tab cell that starts a header field of its own, or is a whole date (a letter's
+    date printed right of a receiving stamp's เวลา line)."""
     s = cell.lstrip(" .|")
-    return bool(_opener_re().match(s) or _BARE_TI.match(s))
+    return bool(_opener_re().match(s) or _BARE_TI.match(s) or is_whole_date(s))
+
+
+def is_whole_date(cell: str) -> bool:
+    """``cell`` is one full date and nothing else (``๒๒ เมษายน ๒๕๖๘``; not a range)."""
+    from ..thaidate import find_dates
+
+    s = cell.strip(" |")
+    found = find_dates(s) if s and s[0] in THAI_AND_ARABIC_DIGITS else []
+    d = found[0] if len(found) == 1 else None
+    return bool(d and d.span == (0, len(s)) and d.precision == "day" and not d.error and d.start is None)
 
 
 def _is_flag(cell: str) -> bool:
     words = cell.split()
     return bool(words) and all(w.strip("|:-") in _flag_words() for w in words)
 
+
+THAI_AND_ARABIC_DIGITS = "๐๑๒๓๔๕๖๗๘๙0123456789"
 
 # a column gap in tesseract's text (the text cleaner makes it a tab), or a table's vertical
 # rule read as ``|`` with a space beside it
