@@ -168,13 +168,17 @@ def cmd_gen(args) -> None:
     from corpus.scangen import ScanStyle, letter_texts, render_letter_pdf
 
     folder = ROOT / "corpus" / args.set
-    letters = letter_texts(folder)[: args.letters]
+    letters = letter_texts(folder)
+    if args.only:
+        letters = [(i, stem, text) for i, (stem, text) in enumerate(letters) if any(o in stem for o in args.only)]
+    else:
+        letters = [(i, stem, text) for i, (stem, text) in enumerate(letters)][: args.letters]
     right = total = n = 0
     wrong = {"reference": 0, "date": 0}
     cers = []
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        for i, (stem, text) in enumerate(letters):
+        for i, stem, text in letters:  # i: the file's place in the folder, so its scan style stays the same
             pdf = Path(tmp) / f"{stem}.pdf"
             truth = render_letter_pdf(text, pdf, ScanStyle.random(seed=i + args.seed))
             doc = extract_file(pdf, Config())
@@ -211,6 +215,7 @@ def main(argv=None) -> None:
     ap.add_argument("--set", default="letters", help="gen: corpus folder (letters, heldout, blind)")
     ap.add_argument("--seed", type=int, default=0, help="gen: first scan style seed")
     ap.add_argument("--keep", help="gen: write each scan, its truth and the OCR text to this folder")
+    ap.add_argument("--only", nargs="*", help="gen: only the corpus files whose names hold one of these")
     args = ap.parse_args(argv)
     {"prep": cmd_prep, "real": cmd_real, "speed": cmd_speed, "gen": cmd_gen}[args.mode](args)
 

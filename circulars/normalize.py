@@ -77,6 +77,16 @@ def strip_table_markup(text: str) -> str:
     return _TABLE_ROW.sub(lambda m: "\t".join(c.strip() for c in m.group(1).split("|")).strip("\t"), text)
 
 
+_STRAY_RULE = re.compile(r"(?m)[ \t]{2,}[|!;]+[ \t]*$|^[ \t]*[|!;]+[ \t]{2,}")
+
+
+def strip_stray_rules(text: str) -> str:
+    """A table rule or speck OCR read as ``|``, ``!`` or ``;`` alone at a line's end or
+    start, across a column gap (``เลขรับ ๑๐๔๗                |``), is dropped: it hides the
+    line's shape (a stamp's number line) from the parser."""
+    return _STRAY_RULE.sub("", text)
+
+
 def collapse_spaces(text: str) -> str:
     """No-break and other Unicode spaces become spaces; a wide gap inside a line (three or
     more spaces: a column of a PDF layout, ``ที่ มท …      กรม…``) becomes a tab, other runs
@@ -309,6 +319,7 @@ RULES: tuple[Callable[[str], str], ...] = (
     unify_newlines,
     strip_zero_width,
     strip_table_markup,
+    strip_stray_rules,
     fix_double_sara_e,
     compose_sara_am,
     reorder_marks,

@@ -341,3 +341,17 @@ def test_a_stamp_date_line_without_a_day_leaves_the_letter_its_own_date_line():
             "ด้วยกรมขอให้จังหวัดตรวจสอบข้อมูล จึงเรียนมาเพื่อโปรดทราบ\nขอแสดงความนับถือ\n(นายสมชาย ใจดี)\nอธิบดี\n")
     letter = _letter(text)
     assert (letter.reference.text, letter.date) == ("มท 0810.6/ว 4771", dt.date(2024, 12, 26))
+
+
+STAMP_NUMBER_UNREAD = ("ที่ กส ๐๐๓๓/ว ๒๔๑๗\n{number}\nวันที่ ๒๐ พ.ย. ๒๕๖๙\nเวลา ๑๔.๔๐\n"
+                       "ศาลากลางจังหวัดกาฬสินธุ์\nถนนกาฬสินธุ์ กส ๔๖๐๐๐\n๑๗ พฤศจิกายน ๒๕๖๙\n"
+                       "เรื่อง การรับสมัครเข้ารับการประเมิน\nเรียน นายอำเภอ ทุกอำเภอ\n"
+                       "ด้วยจังหวัดขอให้อำเภอแจ้ง จึงเรียนมาเพื่อโปรดทราบ\nขอแสดงความนับถือ\n(นายสมชาย ใจดี)\n"
+                       "ผู้ว่าราชการจังหวัด\n")
+
+
+@pytest.mark.parametrize("number", ["ที่ ๓.๑๘๙ ๒๕๖๙", "เลขรับ ๓๑๘๙                |"],
+                         ids=["stamp-label-lost", "rule-after-the-number"])
+def test_a_stamp_the_parser_cannot_read_does_not_date_the_letter(number):
+    letter = _letter(STAMP_NUMBER_UNREAD.format(number=number))
+    assert (letter.reference.text, letter.date) == ("กส 0033/ว 2417", dt.date(2026, 11, 17))

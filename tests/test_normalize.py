@@ -325,3 +325,16 @@ def test_restore_year_two(text, expected):
 )
 def test_fix_latin_in_code(text, expected):
     assert n.fix_latin_in_code(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("เลขรับ ๑๐๔๗                |\nวันที่", "เลขรับ ๑๐๔๗\nวันที่", id="rule-after-a-stamp-number"),
+        pytest.param(";                องค์การบริหาร", "องค์การบริหาร", id="speck-before-a-column"),
+        pytest.param("ก | ข", "ก | ข", id="cell-rule-kept"),
+        pytest.param("ใช่หรือไม่ !", "ใช่หรือไม่ !", id="near-punctuation-kept"),
+    ],
+)
+def test_strip_stray_rules(text, expected):
+    assert n.strip_stray_rules(text) == expected

@@ -92,11 +92,22 @@ def read_reference(letter: Letter, header: Header, text: str) -> None:
 def read_date(letter: Letter, header: Header, text: str) -> None:
     """The letter's own date: the วันที่ label (memo, fax) or the date line of the
     address block; orders and announcements date themselves at the end (read later)."""
-    labelled: list[Line] = list(header.fields.get("date", []))
+    labelled: list[Line] = [ln for ln in header.fields.get("date", []) if not _stamp_date_line(ln, text)]
     refs = list(header.fields.get("reference", [])) if letter.reference and letter.reference.span else []
     _date_from(letter, sorted((labelled or header.loose) + refs, key=lambda ln: ln.start), text)
     if letter.date is None and labelled:  # a วันที่ line without a date (a stamp's, damaged): the date line
         _date_from(letter, sorted(header.loose + refs, key=lambda ln: ln.start), text)
+
+
+_STAMP_TIME = re.compile(r"\n[ \t]*(?:\n[ \t]*){0,2}เวลา")
+
+
+def _stamp_date_line(ln: Line, text: str) -> bool:
+    """A วันที่ line of one date with a เวลา line right under it: a receiving stamp's (its
+    number line unread), not the letter's date (a fax's own date may share its row with a
+    stamp's: two วันที่ on the line, kept)."""
+    row = text[text.rfind("\n", 0, ln.start) + 1 : ln.end]
+    return row.count("วันที่") == 1 and bool(_STAMP_TIME.match(text, ln.end))
 
 
 def _date_from(letter: Letter, candidates: list[Line], text: str) -> None:
