@@ -136,17 +136,21 @@ _DATE_SLOT = re.compile(r"(?<=[๐-๙0-9][ \t])([\u0e00-\u0e7f]{5,12})(?=[ \t]+
 
 def fix_month_names(text: str) -> str:
     """A damaged full month name between a day and a year (OCR: ๗ จั้นวาคม ๒๕๖๖) becomes
-    the one month name within two edits of it (at most a third of its length); a word
-    as near to two months, or to none, is left alone."""
+    the one month name within two edits of it (at most a third of its length), as written or
+    with marks dropped (``มอฤนายน`` for มิถุนายน); a word as near to two months, or to none,
+    is left alone."""
     fulls = [full for _n, full, _a in data.months()]
 
     def fix(m: re.Match) -> str:
         word = m.group(1)
         if word in fulls:
             return word
-        dists = sorted((edit_distance(word, full), full) for full in fulls)
-        (d, best), (d2, _) = dists[0], dists[1]
-        return best if d <= min(2, len(best) // 3) and d2 > d else word
+        for key in (lambda w: w, _skeleton):  # as written, then letters only (marks lost or misread)
+            dists = sorted((edit_distance(key(word), key(full)), full) for full in fulls)
+            (d, best), (d2, _) = dists[0], dists[1]
+            if d <= min(2, len(best) // 3) and d2 > d:
+                return best
+        return word
 
     return _DATE_SLOT.sub(fix, text)
 
@@ -185,7 +189,7 @@ def fix_month_abbreviations(text: str) -> str:
 def _reference_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
     codes = "|".join(sorted((re.escape(c) for c in readable_codes() if len(c) == 2), key=len, reverse=True))
     number = rf"(?:{codes})[ \t.]*[๐-๙0-9]"
-    damaged = r"(?:[A-Za-z|!\]\[]{1,3}|ท[\u0e34-\u0e37]?)"
+    damaged = r"(?:[A-Za-z|!\]\[]{1,3}|ท[\u0e34-\u0e37]?|ท[ก-ฮ][\u0e48-\u0e4c])"  # ทฑ์: ี่ read as ฑ์ (the mark is there)
     # an order's own number (ที่ ๓๘/๒๕๖๘) after ท or ที alone at a line start
     order_number = r"[ \t]+[๐-๙0-9]{1,5}[ \t]*/[ \t]*[๐-๙0-9]{2,4}(?![๐-๙0-9/])"
     return (re.compile(rf"(?m)^[ \t]*(?:{damaged}(?=[ \t]+{number})|ท\u0e35?(?={order_number}))"),

@@ -146,6 +146,8 @@ def test_strip_table_markup(text, expected):
         pytest.param("จำนวน ๓ ฉบับทั้งสิ้น ๒๕", "จำนวน ๓ ฉบับทั้งสิ้น ๒๕", id="not-a-month"),
         pytest.param("๗ จั้นวาคม", "๗ จั้นวาคม", id="no-year-no-change"),
         pytest.param("๒ มกราคมมมม ๒๕๖๗", "๒ มกราคมมมม ๒๕๖๗", id="three-edits-too-far"),
+        pytest.param("๒๘ มอฤนายน ๒๕๖๗", "๒๘ มิถุนายน ๒๕๖๗", id="marks-misread"),
+        pytest.param("๕ ธนาคาร ๒๕๖๗", "๕ ธนาคาร ๒๕๖๗", id="other-word-kept"),
     ],
 )
 def test_fix_month_names(text, expected):
@@ -188,6 +190,8 @@ def test_edit_distance(a, b, d):
         pytest.param("ที ๑๑๗/๒๕๖๔", "ที่ ๑๑๗/๒๕๖๔", id="order-number-tone-lost"),
         pytest.param("ท ๒๖/๑๐/๒๕๖๕", "ท ๒๖/๑๐/๒๕๖๕", id="date-not-an-order"),
         pytest.param("ทหาร ๓๘/๒๕๖๘", "ทหาร ๓๘/๒๕๖๘", id="word-before-number-kept"),
+        pytest.param("ทฑ์ รง ๐๓๐๕/ว ๑๒๘๙", "ที่ รง ๐๓๐๕/ว ๑๒๘๙", id="tone-and-vowel-read-as-a-letter"),
+        pytest.param("ทน มท ๑๒", "ทน มท ๑๒", id="two-letter-word-before-a-short-number-kept"),
     ],
 )
 def test_fix_reference_label_thai_damage(text, expected):

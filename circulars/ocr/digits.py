@@ -150,7 +150,7 @@ def main_glyph(ink: np.ndarray) -> np.ndarray:
 NUMERIC_PUNCT = "./-,:"
 
 
-SPECKS = "ะ'‘’`|"  # what tesseract makes of a speck glued to a number (never a consonant: ว๑๙๘ keeps its ว)
+SPECKS = "ะ'‘’“”\"`|@"  # what tesseract makes of a speck glued to a number (never a consonant: ว๑๙๘ keeps its ว)
 
 
 def is_numeric_unit(text: str) -> bool:
