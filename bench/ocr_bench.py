@@ -24,10 +24,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from circulars.config import Config
-from circulars.ocr import OcrSettings, Prep, TesseractEngine, run_pages, worker_count
+from circulars.ocr import OcrSettings, Prep, make_engine, run_pages, worker_count
 from circulars.ocr.metrics import cer, digit_pairs
 from circulars.sources.pdf import read_text_layers, render_pages
 
+ENGINE = make_engine(Config())  # what the pipeline uses (main() sets it from --engine)
 SAMPLES = ROOT.parent / "shared" / "samples" / "scans"
 PREPS = {
     "gray": Prep(binarize=False, remove_lines=False, deskew_above=None),
@@ -47,13 +48,13 @@ def pdf_images(path: Path, dpi: int = 300):
 
 
 def ocr_pdf(path: Path, settings: OcrSettings, workers: int = 0) -> str:
-    return "\n".join(p.text for p in run_pages(pdf_images(path), TesseractEngine(), settings, workers=workers))
+    return "\n".join(p.text for p in run_pages(pdf_images(path), ENGINE, settings, workers=workers))
 
 
 def ocr_first_pages(paths: list[Path], settings: OcrSettings) -> dict[str, str]:
     """First page of every file, all through one parallel run (the samples are one page each)."""
     images = (next(iter(pdf_images(p))) for p in paths)
-    return {p.name: page.text for p, page in zip(paths, run_pages(images, TesseractEngine(), settings))}
+    return {p.name: page.text for p, page in zip(paths, run_pages(images, ENGINE, settings))}
 
 
 def plain_tesseract(image_path: Path, psm: int = 3) -> str:
@@ -111,7 +112,7 @@ def _floor(pngs: list[Path], workers: int) -> float:
 def _pipeline(pdf: Path, workers: int) -> float:
     """Wall time of circulars' OCR of one multi-page scan (render, preprocess, OCR, digits, correction)."""
     t = time.perf_counter()
-    list(run_pages(pdf_images(pdf), TesseractEngine(), OcrSettings(), workers=workers))
+    list(run_pages(pdf_images(pdf), ENGINE, OcrSettings(), workers=workers))
     return time.perf_counter() - t
 
 
@@ -135,6 +136,7 @@ def cmd_speed(args) -> None:
                 img.save(pngs[-1])
         n, cores = len(pngs), worker_count()
         scan = combined_pdf(pdfs, Path(tmp) / "all.pdf")
+        print(f"engine {ENGINE.name}", flush=True)
         for workers in sorted({1, cores}):
             floor = _floor(pngs, workers)
             ours = _pipeline(scan, workers)
@@ -181,7 +183,7 @@ def cmd_gen(args) -> None:
         for i, stem, text in letters:  # i: the file's place in the folder, so its scan style stays the same
             pdf = Path(tmp) / f"{stem}.pdf"
             truth = render_letter_pdf(text, pdf, ScanStyle.random(seed=i + args.seed))
-            doc = extract_file(pdf, Config())
+            doc = extract_file(pdf, Config(ocr_engine=args.engine))
             hyp = "\f".join(p.text for p in doc.pages)
             cers.append(cer(hyp, truth))
             if args.keep:
@@ -216,7 +218,11 @@ def main(argv=None) -> None:
     ap.add_argument("--seed", type=int, default=0, help="gen: first scan style seed")
     ap.add_argument("--keep", help="gen: write each scan, its truth and the OCR text to this folder")
     ap.add_argument("--only", nargs="*", help="gen: only the corpus files whose names hold one of these")
+    ap.add_argument("--engine", default="tesseract", choices=["tesseract", "tesseract-cli"],
+                    help="Config.ocr_engine: libtesseract in process (the default) or the program per page")
     args = ap.parse_args(argv)
+    global ENGINE
+    ENGINE = make_engine(Config(ocr_engine=args.engine))
     {"prep": cmd_prep, "real": cmd_real, "speed": cmd_speed, "gen": cmd_gen}[args.mode](args)
 
 

@@ -51,7 +51,9 @@ class Config:
     check_confidence: float = 0.5
     ocr_languages: str = "tha+eng"
     ocr_dpi: int = 300
-    # OCR: "tesseract", or "none" to leave scanned pages unread (listed in needs_ocr).
+    # OCR: "tesseract" (libtesseract in process, the tesseract program when the library will not
+    # load), "tesseract-cli" (always the program), or "none" to leave scanned pages unread
+    # (listed in needs_ocr).
     ocr_engine: str = "tesseract"
     ocr_workers: int = 0  # tesseract processes at once; 0 = one per core
     ocr_psm: int = 3  # tesseract page segmentation mode (3 measured better than 6 on the sample scans)

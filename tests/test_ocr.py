@@ -21,6 +21,7 @@ from circulars.ocr.digits import THAI_DIGITS, default_model
 from circulars.ocr.engine import Word, link_offsets, parse_tsv
 from circulars.ocr.metrics import cer, edit_distance
 from circulars.ocr.preprocess import remove_rules
+from circulars.ocr.runner import HELD_RESULTS
 from circulars.sources import ImageSource, PdfSource, read_source
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,7 +54,7 @@ class SlowEngine(NullOcrEngine):
     def __init__(self):
         super().__init__()
         self.lock = threading.Lock()
-        self.active = self.peak = 0
+        self.active = self.peak = self.read = 0
 
     def recognize(self, image, *, languages, psm):
         with self.lock:
@@ -62,23 +63,50 @@ class SlowEngine(NullOcrEngine):
         time.sleep(random.uniform(0, 0.02))
         with self.lock:
             self.active -= 1
+            self.read += 1
         return OcrPage(str(image.width))
 
 
 def test_runner_keeps_page_order_and_bounds_work_in_flight():
     produced = []
+    engine = SlowEngine()
 
     def images():
         for n in range(100, 140):
+            assert len(produced) - engine.read <= 6  # at most 2 × workers images queued or being read
             produced.append(n)
             yield blank(n, 20)
 
-    engine = SlowEngine()
     out = []
     for page in run_pages(images(), engine, NO_PREP, workers=3):
         out.append(int(page.text))
-        assert len(produced) - len(out) <= 6  # at most 2 × workers images alive
+        assert len(produced) - len(out) <= HELD_RESULTS * 3
     assert out == list(range(100, 140)) and engine.peak <= 3
+
+
+class SlowHeadEngine(NullOcrEngine):
+    """The first page (width 100) is read only once six later pages have been read."""
+
+    def __init__(self):
+        super().__init__()
+        self.lock, self.read, self.others = threading.Lock(), 0, threading.Event()
+        self.waited_for_others = None
+
+    def recognize(self, image, *, languages, psm):
+        if image.width == 100:
+            self.waited_for_others = self.others.wait(timeout=5)
+        else:
+            with self.lock:
+                self.read += 1
+                if self.read >= 6:
+                    self.others.set()
+        return OcrPage(str(image.width))
+
+
+def test_a_slow_page_does_not_idle_the_other_workers():
+    engine = SlowHeadEngine()
+    out = [int(p.text) for p in run_pages((blank(n, 20) for n in range(100, 112)), engine, NO_PREP, workers=2)]
+    assert out == list(range(100, 112)) and engine.waited_for_others is True
 
 
 def test_image_source_with_null_engine_reads_every_tiff_frame(tmp_path):

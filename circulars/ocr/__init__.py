@@ -9,6 +9,7 @@ from ..errors import EngineUnavailableError
 from .engine import NullOcrEngine, OcrEngine, OcrPage, TesseractEngine, Word
 from .preprocess import Prep
 from .runner import OcrSettings, read_page, run_pages, settings_from, worker_count
+from .tessapi import TessApiEngine
 
 __all__ = [
     "NullOcrEngine",
@@ -16,6 +17,7 @@ __all__ = [
     "OcrPage",
     "OcrSettings",
     "Prep",
+    "TessApiEngine",
     "TesseractEngine",
     "Word",
     "make_engine",
@@ -28,12 +30,17 @@ __all__ = [
 
 
 def make_engine(config: Config) -> OcrEngine | None:
-    """The engine ``config.ocr_engine`` names, or None when OCR is switched off."""
+    """The engine ``config.ocr_engine`` names, or None when OCR is switched off.
+    ``tesseract`` is the library in process when it loads, else the program;
+    ``tesseract-cli`` is always the program."""
     if config.ocr_engine == "none":
         return None
     if config.ocr_engine == "tesseract":
+        in_process = TessApiEngine()
+        return in_process if in_process.available() is None else TesseractEngine()
+    if config.ocr_engine == "tesseract-cli":
         return TesseractEngine()
-    raise EngineUnavailableError(f"unknown OCR engine {config.ocr_engine!r} (tesseract or none)")
+    raise EngineUnavailableError(f"unknown OCR engine {config.ocr_engine!r} (tesseract, tesseract-cli or none)")
 
 
 def require_engine(engine: OcrEngine | None, path=None) -> OcrEngine:

@@ -2,16 +2,18 @@
 and the parallel runner that spreads the pages of a file over the cores.
 
 Pages are produced lazily by the caller (a PDF page rendered, a TIFF frame decoded) and at
-most ``2 × workers`` are in flight, so a 500-page batch holds a handful of page images at
-a time. Each tesseract process runs single-threaded (``OMP_THREAD_LIMIT=1``); threads here
-only wait on those processes and on OpenCV, which releases the GIL."""
+most ``2 × workers`` page images are queued or being read, so a 500-page batch holds a
+handful of page images at a time; pages after a slow one go on being read while it
+finishes (at most ``8 × workers`` results wait for it). Each tesseract (a libtesseract
+handle in process, or the program) runs single-threaded (``OMP_THREAD_LIMIT=1``); the
+threads here spend most of their time in tesseract and OpenCV calls, which release the GIL."""
 
 from __future__ import annotations
 
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from ..progress import Progress, null_progress
@@ -24,6 +26,7 @@ from .preprocess import Prep, binarize, prepare
 from .refnum import reread_references
 
 BLANK_WARNING = "OCR found no text (blank page?)"
+HELD_RESULTS = 8  # per worker: read pages waiting for a slower page before them to be yielded
 
 
 @dataclass(frozen=True)
@@ -97,10 +100,17 @@ def run_pages(
         for image in images:
             pending.append(pool.submit(read_page, image, engine, settings))
             del image
-            while len(pending) >= 2 * n:
-                yield pending.popleft().result()
-                done += 1
-                progress("ocr", path=path, done=done)
+            while True:
+                while pending and pending[0].done():
+                    yield pending.popleft().result()
+                    done += 1
+                    progress("ocr", path=path, done=done)
+                # a slow page at the head must not idle the other cores: pages after it go
+                # on being read while its result is awaited (their results are small)
+                running = [f for f in pending if not f.done()]
+                if len(running) < 2 * n and len(pending) < HELD_RESULTS * n:
+                    break
+                wait(running, return_when=FIRST_COMPLETED)
         while pending:
             yield pending.popleft().result()
             done += 1
