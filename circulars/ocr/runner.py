@@ -93,8 +93,12 @@ def run_pages(
     path: str = "",
 ) -> Iterator[OcrPage]:
     """OCR pages in parallel, yielding results in page order. ``images`` is consumed lazily."""
-    n = worker_count(workers)
-    done = 0
+    for done, page in enumerate(_read_in_order(images, engine, settings, worker_count(workers)), 1):
+        yield page
+        progress("ocr", path=path, done=done)
+
+
+def _read_in_order(images: Iterable, engine: OcrEngine, settings: OcrSettings, n: int) -> Iterator[OcrPage]:
     with ThreadPoolExecutor(max_workers=n, thread_name_prefix="ocr") as pool:
         pending: deque[Future] = deque()
         for image in images:
@@ -103,8 +107,6 @@ def run_pages(
             while True:
                 while pending and pending[0].done():
                     yield pending.popleft().result()
-                    done += 1
-                    progress("ocr", path=path, done=done)
                 # a slow page at the head must not idle the other cores: pages after it go
                 # on being read while its result is awaited (their results are small)
                 running = [f for f in pending if not f.done()]
@@ -113,5 +115,3 @@ def run_pages(
                 wait(running, return_when=FIRST_COMPLETED)
         while pending:
             yield pending.popleft().result()
-            done += 1
-            progress("ocr", path=path, done=done)
