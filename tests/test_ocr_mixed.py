@@ -79,12 +79,17 @@ def test_units_inside_a_replaced_span_move_to_its_start():
         ("JUN on ม.ค. ๒๕๖๘", {"JUN": 0.875, "on": 0.72}, ["JUN", "on"]),
         ("ตาม QR Code ที่แนบ", {"QR": 0.95, "Code": 0.95}, []),
         ("(os มีนาคม", {"(os": 0.5}, ["(os"]),
+        ("ที่ Nw 1003/2 2418", {"Nw": 0.93}, ["Nw"]),
+        ("ที่ Nw 0023.4/ว 11", {"Nw": 0.93}, ["Nw"]),
+        ("มาตรฐาน ISO 9001 ของ", {"ISO": 0.95}, []),
+        ("วันที่ ๑๔ f).W. ๖๘", {"f).W.": 0.9, "๖๘": 0.4}, ["f).W."]),
     ],
     ids=["before-digits", "between-thai", "sure-english-kept", "no-thai-neighbour", "e-mail", "line-bound",
          "latin-digits", "sure-month-between-digits", "year-not-digits-yet", "sure-after-day-only", "any-between",
          "label-before-day", "unit-after-time", "sure-english-among-thai-words", "chain-of-latin-to-thai",
          "latin-line-kept", "sure-beside-a-suspect", "sure-english-phrase-kept",
-         "bracket-before"],
+         "bracket-before", "code-before-arabic-office", "code-before-dotted-office", "sure-standard-number-kept",
+         "bracket-in-month"],
 )
 def test_latin_in_thai(text, confidences, suspects):
     page = page_of(text, confidences)

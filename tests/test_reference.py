@@ -88,6 +88,12 @@ PARSE_CASES = [
      letter("พย 0017.3/ว 0231", "พย", "พะเยา", "0017.3", True, "0231", confidence=0.8)),
     ("wo-read-as-thai-two", "ที่ พย ๐๐๑๗.๓/๒ ๐๒๓๑",
      letter("พย 0017.3/ว 0231", "พย", "พะเยา", "0017.3", True, "0231", confidence=0.8)),
+    # --- a stray mark on the series letter (OCR)
+    ("series-stray-vowel", "ที่ อบ ๐๐๓๓.๐๐๙/วิ ๓๒๑๐",
+     letter("อบ 0033.009/ว 3210", "อบ", "อุบลราชธานี", "0033.009", True, "3210", confidence=0.8)),
+    ("series-stray-tone", "ที่ มท ๐๘๑๒/ว่ ๘๙๖๓",
+     letter("มท 0812/ว 8963", "มท", MT, "0812", True, "8963", confidence=0.8)),
+    ("series-mark-without-number", "มท ๐๘๑๒/วิ", None),
     # --- orders and announcements
     ("order-be-year", "ที่ ๑๑๗/๒๕๖๔", order("117/2564", "117")),
     ("order-arabic", "ที่ 117/2564", order("117/2564", "117")),
@@ -101,6 +107,7 @@ PARSE_CASES = [
     ("no-slash", "มท ๐๘๑๒", None),
     ("slash-only", "มท ๐๘๑๒/", None),
     ("trailing-words", "มท ๐๘๑๒/ว ๘๙๖๓ ลงวันที่", None),
+    ("blank-number-then-word", "มท ๐๘๑๒/วันที่ ๓", None),
     ("empty", "", None),
 ]
 

@@ -18,6 +18,8 @@ each lowering ``confidence`` (1.0 otherwise):
 
 * prefix: an unknown prefix one confusable letter away from exactly one agency code is
   corrected (``ขย`` → ``ชย``), ``corrected_from`` keeps what was written (x0.8);
+* series letter with a stray vowel or tone mark before the running number (``/วิ ๓๒๑๐``):
+  the mark is dropped (x0.8);
 * number on a line of its own after blank lines (a stamped number in a wide gap,
   ``ที่ สน ๐๐๑๘.๑/ว\\n\\n10๔๔``): taken when the line holds only digits and the next
   non-blank line does not open with a month name, which would make it a date's day (x0.9);
@@ -72,12 +74,19 @@ def _wo_as_two() -> str:
     return rf"(?P<wo>[2๒])(?=[ \t]+{_D}{{1,6}}(?![0-9๐-๙])(?![ \t]*(?:{months})))"
 
 
+def _stray_mark() -> str:
+    """A vowel or tone mark the OCR put on the series letter (``/วิ ๓๒๑๐`` for ``/ว ๓๒๑๐``):
+    taken only when a space and the running number follow, so the first letter of a word
+    after a blank number (``/ว ลงวันที่``) is never a series."""
+    return rf"(?P<stray>[{_FOLLOWING_MARKS}]{{1,2}})(?=[ \t]+{_D})"
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
     letter = (
         rf"(?:{_NOT_AFTER}(?P<thi>ที่){_BR})?(?:(?<=ที่)|{_NOT_AFTER})"
         rf"(?P<prefix>[ก-ฮ]{{2}})\.?{_BR}(?P<office>{_D}{{3,6}}(?:\.{_D}{{1,3}}){{0,3}})"
-        rf"{_SP}(?P<slash>/){_SP}(?:(?P<series>[ก-ฮ](?![{_FOLLOWING_MARKS}])\.?|{_wo_as_two()}){_SP})?"
+        rf"{_SP}(?P<slash>/){_SP}(?:(?P<series>[ก-ฮ](?:(?![{_FOLLOWING_MARKS}])\.?|{_stray_mark()})|{_wo_as_two()}){_SP})?"
         + _number_part()
     )
     order = (
@@ -110,9 +119,9 @@ def _number(m: re.Match[str]) -> tuple[str | None, float, int]:
 
 
 def _letter(m: re.Match[str], text: str) -> Reference | None:
-    series = CIRCULAR if m.group("wo") else (m.group("series") or "").rstrip(".")
+    series = CIRCULAR if m.group("wo") else (m.group("series") or "")[:1]  # no dot, no stray mark
     number, confidence, end = _number(m)
-    if m.group("wo"):
+    if m.group("wo") or m.group("stray"):
         confidence *= CONF_PREFIX_CORRECTED
     if not series and number is None:
         return None

@@ -17,9 +17,11 @@ import numpy as np
 
 from .engine import OcrEngine, OcrPage, Word, replace_spans
 
-# ``(os``, ``log’`` too; not ``‘oo``: a year the English model took, which the digit re-read
-# mends better than the Thai model
-SHORT_LATIN = re.compile(r"[(\[]?[A-Za-z][A-Za-z|.]{0,4}[.:’']?")
+# ``(os``, ``log’``, ``f).W.`` (ก.พ.) too; not ``‘oo``: a year the English model took, which
+# the digit re-read mends better than the Thai model
+SHORT_LATIN = re.compile(r"[(\[]?[A-Za-z][A-Za-z|.)]{0,4}[.:’']?")
+# the office code of a reference number after its agency code, in either digits (``1003/2``)
+OFFICE_CODE = re.compile(r"[0-9๐-๙]{3,6}(?:\.[0-9๐-๙]{1,3}){0,3}/")
 THAI = re.compile("[\u0e01-\u0e5b]")
 THAI_DIGIT = re.compile("[๐-๙]")
 UNSURE = 0.85  # a Latin word read at least this surely is kept
@@ -48,10 +50,11 @@ def _digit_context(words: list[Word], i: int) -> bool:
     """``words[i]`` stands where Thai digits say a Thai word belongs: before a Thai digit
     (``JUN ๒๔ มิ.ย.`` for ``วันที่ ๒๔``), or after one with the year or the line end next
     (``๓ W.A. ๖๗`` for ``๓ พ.ค. ๖๗``, ``๑๔.๓๐ U.`` for ``๑๔.๓๐ น.``). There the English
-    model reads Thai glyphs as Latin letters, and surely."""
+    model reads Thai glyphs as Latin letters, and surely. So it does for an agency code
+    before an office code and slash in Arabic digits (``ที่ Nw 1003/ว`` for ``ที่ กษ 1003/ว``)."""
     w = words[i]
     prev, nxt = (words[j] if 0 <= j < len(words) and words[j].line == w.line else None for j in (i - 1, i + 1))
-    if nxt and THAI_DIGIT.fullmatch(nxt.text[:1]):
+    if nxt and (THAI_DIGIT.fullmatch(nxt.text[:1]) or OFFICE_CODE.match(nxt.text)):
         return True
     if not (prev and THAI_DIGIT.fullmatch(prev.text[-1:])):
         return False
