@@ -8,6 +8,9 @@
   there); two
   neighbouring words whose join lost a tone (``แต่งตัง`` → ``แต่งตั้ง``) are joined back the
   same way;
+- a line that opens with ``ท`` and a few letters or marks that make no word, then a reference
+  number (``ท อบ ๐๐๓๓``, ``ทื ๒๘๗/๒๕๖๘``, ``ทสี่.ซ่ ๒๑๐๗/ ๒๕๖๘``, ``ท ||นย๐๐๒๓.๕/ว``), opens with
+  the label ``ที่``: the header's ที่ lost its marks or gained specks;
 - the fixed header words are then corrected by :func:`circulars.normalize.fix_header_words`
   with the data file ``ocr_confusions.tsv`` in the normal pipeline."""
 
@@ -23,6 +26,11 @@ UPPER = "\u0e34\u0e35\u0e36\u0e37\u0e31"  # ิ ี ึ ื ั
 _THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 _TI = re.compile(r"(?<![\u0e01-\u0e4e])((?:ลงวัน|วัน|หมู่|ครั้ง|ข้อ|หน้า|เลขรับ|รับ|เลข)?)ที(?=[ \t]|[๐-๙0-9]|$)",
                  re.MULTILINE)
+
+
+# a reference number's start: an agency code, then an office or running number and its slash
+_REF_START = r"(?:[ก-ฮ]{2}\.?[ \t]*)?[๐-๙0-9]{2,6}(?:\.[๐-๙0-9]{1,3}){0,3}[ \t]*/"
+_DAMAGED_THI = re.compile(rf"^([ \t]*)ท(?P<rest>[^\s๐-๙0-9]{{0,6}}?)[ \t|]*(?={_REF_START})", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -162,5 +170,15 @@ def fix_fixed_words(text: str) -> str:
     return _TOKEN.sub(lambda m: nearest_fixed_word(m.group(0)), text)
 
 
+def restore_reference_label(text: str) -> str:
+    """``ท…`` before a reference number at a line's start → ``ที่ `` unless ``ท…`` is a word
+    (``ทุก ๑๒/…`` stays; ``ที``, ``ทั้งนี้`` are handled by the tone rules or too long)."""
+    def fix(m: re.Match) -> str:
+        head = "ท" + m.group("rest")
+        return m.group(0) if head in words() and head != "ที" else f"{m.group(1)}ที่ "
+
+    return _DAMAGED_THI.sub(fix, text)
+
+
 def correct_text(text: str) -> str:
-    return fix_fixed_words(restore_tones(compose_sara_am(text)))
+    return fix_fixed_words(restore_reference_label(restore_tones(compose_sara_am(text))))
