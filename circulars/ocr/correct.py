@@ -172,7 +172,7 @@ def fix_fixed_words(text: str) -> str:
 
 def restore_reference_label(text: str) -> str:
     """``ท…`` before a reference number at a line's start → ``ที่ `` unless ``ท…`` is a word
-    (``ทุก ๑๒/…`` stays; ``ที``, ``ทั้งนี้`` are handled by the tone rules or too long)."""
+    other than ``ที`` (``ทุก ๑๒/…``, ``ทั้งนี้ ๑๒/…`` stay)."""
     def fix(m: re.Match) -> str:
         head = "ท" + m.group("rest")
         return m.group(0) if head in words() and head != "ที" else f"{m.group(1)}ที่ "
