@@ -11,6 +11,8 @@
 - a line that opens with ``ท`` and a few letters or marks that make no word, then a reference
   number (``ท อบ ๐๐๓๓``, ``ทื ๒๘๗/๒๕๖๘``, ``ทสี่.ซ่ ๒๑๐๗/ ๒๕๖๘``, ``ท ||นย๐๐๒๓.๕/ว``), opens with
   the label ``ที่``: the header's ที่ lost its marks or gained specks;
+- a digit look-alike letter of ``glyph_confusions.tsv`` inside a Buddhist-era year, beside
+  the digit it is mistaken for, is the same glyph read twice and goes (``๒๕๖ส๘`` → ``๒๕๖๘``);
 - the fixed header words are then corrected by :func:`circulars.normalize.fix_header_words`
   with the data file ``ocr_confusions.tsv`` in the normal pipeline."""
 
@@ -180,5 +182,23 @@ def restore_reference_label(text: str) -> str:
     return _DAMAGED_THI.sub(fix, text)
 
 
+def drop_doubled_digit_glyphs(text: str) -> str:
+    """``๒๕๖ส๘`` → ``๒๕๖๘``: in a Buddhist-era year, ส (a look-alike of ๘) beside a ๘ is that ๘
+    read twice. Only years: elsewhere (``๘ส๖๓``) the letter may stand for a second ๘."""
+    from ..agencies import confusions
+
+    looks = confusions()[1]  # letter -> the digit it is misread for
+
+    def fix(m: re.Match) -> str:
+        head, letter, tail = m.group(1), m.group(2), m.group(3)
+        year = head + tail
+        doubled = looks[letter] in (head[-1], tail[0])
+        return year if doubled and len(year) == 4 and year.startswith("๒๕") else m.group(0)
+
+    pattern = f"(?<![๐-๙])([๐-๙]+)([{''.join(looks)}])([๐-๙]+)(?![๐-๙])"
+    return re.sub(pattern, fix, text) if looks else text
+
+
 def correct_text(text: str) -> str:
-    return fix_fixed_words(restore_reference_label(restore_tones(compose_sara_am(text))))
+    text = restore_reference_label(restore_tones(compose_sara_am(text)))
+    return fix_fixed_words(drop_doubled_digit_glyphs(text))
