@@ -30,9 +30,11 @@ _TI = re.compile(r"(?<![\u0e01-\u0e4e])((?:ลงวัน|วัน|หมู�
                  re.MULTILINE)
 
 
-# a reference number's start: an agency code, then an office or running number and its slash
-_REF_START = r"(?:[ก-ฮ]{2}\.?[ \t]*)?[๐-๙0-9]{2,6}(?:\.[๐-๙0-9]{1,3}){0,3}[ \t]*/"
-_DAMAGED_THI = re.compile(rf"^([ \t]*)ท(?P<rest>[^\s๐-๙0-9]{{0,6}}?)[ \t|]*(?={_REF_START})", re.MULTILINE)
+# an office code or order number and its slash, in either digits (``๐๐๓๓.๐๐๙/``, ``1003/``,
+# ``๒๘๗/``): where a reference number's digits begin (also used by ``mixed``)
+NUMBER_SLASH = r"[๐-๙0-9]{2,6}(?:\.[๐-๙0-9]{1,3}){0,3}[ \t]*/"
+_DAMAGED_THI = re.compile(rf"^([ \t]*)ท(?P<rest>[^\s๐-๙0-9]{{0,6}}?)[ \t|]*(?=(?:[ก-ฮ]{{2}}\.?[ \t]*)?{NUMBER_SLASH})",
+                          re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -185,9 +187,7 @@ def restore_reference_label(text: str) -> str:
 def drop_doubled_digit_glyphs(text: str) -> str:
     """``๒๕๖ส๘`` → ``๒๕๖๘``: in a Buddhist-era year, ส (a look-alike of ๘) beside a ๘ is that ๘
     read twice. Only years: elsewhere (``๘ส๖๓``) the letter may stand for a second ๘."""
-    from ..agencies import confusions
-
-    looks = confusions()[1]  # letter -> the digit it is misread for
+    looks, pattern = _digit_lookalikes()
 
     def fix(m: re.Match) -> str:
         head, letter, tail = m.group(1), m.group(2), m.group(3)
@@ -195,8 +195,18 @@ def drop_doubled_digit_glyphs(text: str) -> str:
         doubled = looks[letter] in (head[-1], tail[0])
         return year if doubled and len(year) == 4 and year.startswith("๒๕") else m.group(0)
 
-    pattern = f"(?<![๐-๙])([๐-๙]+)([{''.join(looks)}])([๐-๙]+)(?![๐-๙])"
-    return re.sub(pattern, fix, text) if looks else text
+    return pattern.sub(fix, text) if pattern else text
+
+
+@lru_cache(maxsize=1)
+def _digit_lookalikes() -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """(letter → the digit it is misread for, a Thai-digit run with one such letter inside)."""
+    from ..agencies import confusions
+
+    looks = confusions()[1]
+    if not looks:
+        return looks, None
+    return looks, re.compile(f"(?<![๐-๙])([๐-๙]+)([{''.join(looks)}])([๐-๙]+)(?![๐-๙])")
 
 
 def correct_text(text: str) -> str:

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .correct import NUMBER_SLASH
 from .engine import OcrEngine, OcrPage, Word, replace_spans
 
 # ``(os``, ``log’``, ``f).W.`` (ก.พ.) too; not ``‘oo``: a year the English model took, which
 # the digit re-read mends better than the Thai model
 SHORT_LATIN = re.compile(r"[(\[]?[A-Za-z][A-Za-z|.)]{0,4}[.:’']?")
 # the office code of a reference number after its agency code, in either digits (``1003/2``)
-OFFICE_CODE = re.compile(r"[0-9๐-๙]{3,6}(?:\.[0-9๐-๙]{1,3}){0,3}/")
+OFFICE_CODE = re.compile(NUMBER_SLASH)
 THAI = re.compile("[\u0e01-\u0e5b]")
 THAI_DIGIT = re.compile("[๐-๙]")
 UNSURE = 0.85  # a Latin word read at least this surely is kept
