@@ -5,6 +5,8 @@ caught twice. Pages are drawn here with the Laksaman font at 300-dpi size; the u
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -149,3 +151,17 @@ def test_is_numeric_unit(text, numeric):
     from circulars.ocr.digits import is_numeric_unit
 
     assert is_numeric_unit(text) is numeric
+
+
+def test_a_mark_of_the_next_line_glued_under_a_digit_is_cut_off():
+    """The upper vowel of the line below touching the foot of a year's ๒ made a glyph too
+    tall to read, and the ๒ was lost (๒๕๖๙ read as ๕๖๙)."""
+    page, binary = draw_page([HEIGHT_UNITS, [("๒", "๒", None), ("๕", "+๕", None), ("๖", "+๒", None),
+                                             ("๙", "+๓", None), ("และ", "และ", None)]])
+    at = next(i for i, w in enumerate(page.words) if w.line == (1, 1, 2))
+    left, top, width, height = page.words[at].box
+    foot = top + height
+    binary[foot - 4 : foot + 16, left + 2 : left + 10] = 0  # a stroke joined to the digit's foot
+    binary[foot + 10 : foot + 16, left + 2 : left + 30] = 0  # and the mark's head under it
+    page.words[at] = replace(page.words[at], box=(left, top, width, height + 16))  # tesseract's box takes it in
+    assert reread_digits(page, binary).text.splitlines()[1] == "๒๕๖๙ และ"

@@ -515,6 +515,27 @@ def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, F
     return split_glyphs(np.isin(labels[:, lo:hi], inside))
 
 
+GLUED_BELOW = 1.15  # a glyph taller than this × the digit height reaching the band's foot may hold a mark of the next line
+
+
+def cut_below_digit(glyph: np.ndarray, height: float) -> np.ndarray | None:
+    """A glyph without the ink of the next line glued under it (an upper vowel or tone
+    mark of the line below touching the foot of ๒): only a digit's height from its top,
+    the biggest piece of that. None when the glyph does not reach the foot of the band or
+    is not taller than a digit. Thai digits have no descender, so nothing of a digit is
+    lost; but a slash does reach below, so this is tried only on a glyph that cannot be
+    read whole."""
+    import cv2
+
+    rows = np.flatnonzero(glyph.any(axis=1))
+    if not len(rows) or rows[-1] < glyph.shape[0] - 1 or rows[-1] - rows[0] + 1 <= GLUED_BELOW * height:
+        return None
+    top = glyph.copy()
+    top[rows[0] + round(1.02 * height):] = False
+    n, parts, stats, _ = cv2.connectedComponentsWithStats(top.astype(np.uint8), connectivity=8)
+    return parts == 1 + int(stats[1:, 4].argmax()) if n > 1 else None
+
+
 def run_height(glyphs: list[np.ndarray]) -> float:
     """The run's digit height: its tallest glyph group that is not a slash (tall digits
     ๒ ๔ ๕ ๖ ๗ ๘ ๙ are all about this high, ๐ ๑ ๓ lower)."""
@@ -535,7 +556,18 @@ def read_run(glyphs: list[np.ndarray], model: DigitModel, height: float | None =
         return []
     ref = _ref(glyphs, height)
     out: list[str | None] = []
-    for p in (p for g in glyphs for p in split_touching(g, ref, model)):
+    for g in glyphs:
+        read = read_group(g, ref, model)
+        cut = cut_below_digit(g, height or ref) if None in read else None
+        out.extend(read_group(cut, ref, model) if cut is not None else read)
+    return out
+
+
+def read_group(glyph: np.ndarray, ref: float, model: DigitModel) -> list[str | None]:
+    """What one glyph group reads: touching digits cut apart first, a digit and the
+    slash it touches read as the two."""
+    out: list[str | None] = []
+    for p in split_touching(glyph, ref, model):
         pair = split_slash(p, ref, model) if _box(p)[1] > PAIR * ref else None
         out.extend(pair or [read_glyph(p, ref, model)])  # a digit inked into its slash: ๕/ read as ๙
     return out
