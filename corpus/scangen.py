@@ -5,7 +5,8 @@ Layout in the manner of the official forms: Laksaman 16 pt (metric-compatible wi
 Sarabun), 3 cm left and 2 cm right margins, an emblem above external letters, the sender's
 address block on the right, the date from the centre, ``บันทึกข้อความ`` large and the memo
 header lines (ส่วนราชการ, ที่, วันที่, เรื่อง) with dotted underlines, signature blocks
-from the centre, optionally a receiving stamp (its text is part of the ground truth) and a
+from the centre, tab-separated lines as a ruled table (a cell too long for its column
+wraps), optionally a receiving stamp (its text is part of the ground truth) and a
 handwritten-looking note (Purisa, not part of the ground truth, like the real samples).
 Then the scan: 200–300 dpi, 0.3–1.5° skew, blur, noise, JPEG inside the PDF.
 
@@ -15,6 +16,7 @@ writes out.pdf and out.gt.txt."""
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import re
 from dataclasses import dataclass
@@ -173,6 +175,53 @@ def draw_line(c: Canvas, line: str, kind: str) -> None:
             indent = 0
 
 
+TABLE_PT = 14  # tables are set a size smaller than the text
+
+
+def column_widths(natural: list[float], width: float) -> list[float]:
+    """Widths of a table's columns across ``width``: the narrow ones as wide as their
+    widest cell, the rest sharing what is left equally (their cells wrap)."""
+    widths = list(natural)
+    left, wide = width, sorted(range(len(natural)), key=natural.__getitem__)
+    while wide and natural[wide[0]] <= left / len(wide):
+        left -= natural[wide.pop(0)]
+    for i in wide:
+        widths[i] = left / len(wide)
+    return widths
+
+
+def table_layout(c: Canvas, rows: list[list[str]], font) -> list[float]:
+    """Column widths for ``rows`` (tab-separated cells) across the text width."""
+    pad = 2 * c.px
+    n = max(len(r) for r in rows)
+    natural = [max(c.width(r[i], font) if i < len(r) else 0 for r in rows) + 2 * pad for i in range(n)]
+    return column_widths(natural, c.right - c.left)
+
+
+def table_row(c: Canvas, cells: list[str], widths: list[float], font) -> tuple[list[list[str]], float]:
+    """(each cell's drawn lines, the row's height): a cell too long for its column wraps."""
+    pad = 2 * c.px
+    cells = cells + [""] * (len(widths) - len(cells))
+    parts = [wrap(cell, w - 2 * pad, lambda t: c.width(t, font)) if cell.strip() else [] for cell, w in zip(cells, widths)]
+    lines = max(1, *map(len, parts))
+    return parts, lines * c.pt(TABLE_PT) * 1.25 + 0.3 * c.pt(TABLE_PT) + pad  # room for marks below the last line
+
+
+def draw_table_row(c: Canvas, parts: list[list[str]], widths: list[float], height: float, font) -> None:
+    """One table row with its cell borders. The truth has a line per drawn line of the
+    row, its cells' pieces joined by tabs."""
+    pad, line = 2 * c.px, c.pt(TABLE_PT) * 1.25
+    x, border = c.left, max(1, round(c.px * 0.25))
+    for w, lines in zip(widths, parts):
+        c.draw.rectangle((x, c.y, x + w, c.y + height), outline=40, width=border)
+        for k, text in enumerate(lines):
+            c.draw.text((x + pad, c.y + pad / 2 + k * line), text, font=font, fill=0)
+        x += w
+    for k in range(max(map(len, parts))):
+        c.truth.append("\t".join(lines[k] for lines in parts if k < len(lines)))
+    c.y += height
+
+
 def draw_emblem(c: Canvas) -> None:
     cx, r = c.image.width / 2, 12 * c.px
     c.draw.ellipse((cx - r, c.y, cx + r, c.y + 2 * r), outline=40, width=max(2, round(c.px * 0.6)))
@@ -204,6 +253,22 @@ def draw_note(c: Canvas, rng: random.Random) -> None:
                                              np.asarray(layer))), spot)
 
 
+def draw_table(c: Canvas, rows: list[list[str]], pages: list[Canvas]) -> Canvas:
+    """Tab-separated lines drawn as a ruled table, a row that does not fit starting a new
+    page (appended to ``pages``); returns the page drawn last."""
+    font = ImageFont.truetype(str(FONT), c.pt(TABLE_PT))
+    widths = table_layout(c, rows, font)
+    c.newline(0.3)
+    for cells in rows:
+        parts, height = table_row(c, cells, widths, font)
+        if c.y + height > c.bottom:
+            c = Canvas(c.dpi)
+            pages.append(c)
+        draw_table_row(c, parts, widths, height, font)
+    c.newline(0.3)
+    return c
+
+
 def layout(text: str, style: ScanStyle) -> list[Canvas]:
     """The letter drawn on as many pages as it needs (a form feed starts a page)."""
     rng = random.Random(style.seed)
@@ -215,15 +280,19 @@ def layout(text: str, style: ScanStyle) -> list[Canvas]:
         lines = chunk.strip("\n").split("\n")
         if lines and lines[0].strip().startswith("ที่ ") or any(s.startswith("ด่วน") for s in lines[:1]):
             draw_emblem(c)
-        for line in lines:
-            if not line.strip():
-                state["sign"] = False
-                c.newline(0.5)
+        for is_table, group in itertools.groupby(lines, key=lambda s: "\t" in s):
+            if is_table:
+                c = draw_table(c, [row.strip(" ").split("\t") for row in group], pages)
                 continue
-            if c.full():
-                c = Canvas(style.dpi)
-                pages.append(c)
-            draw_line(c, line, _kind(line, state))
+            for line in group:
+                if not line.strip():
+                    state["sign"] = False
+                    c.newline(0.5)
+                    continue
+                if c.full():
+                    c = Canvas(style.dpi)
+                    pages.append(c)
+                draw_line(c, line, _kind(line, state))
     if style.stamp:
         draw_stamp(pages[0], rng)
     if style.note:

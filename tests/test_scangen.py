@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,3 +53,29 @@ def test_multipage_tiff(tmp_path):
 def test_wrap_breaks_long_thai_between_words():
     lines = scangen.wrap("ประชาชนในช่วงฤดูแล้ง" * 6, 300, lambda s: len(s) * 10.0)
     assert "".join(lines) == "ประชาชนในช่วงฤดูแล้ง" * 6 and all(len(x) <= 30 for x in lines)
+
+
+@pytest.mark.parametrize(("natural", "width", "expected"), [
+    ([50, 100, 120], 400, [50, 100, 120]),  # all fit
+    ([50, 100, 400], 300, [50, 100, 150]),  # the wide one takes what is left
+    ([50, 400, 500], 350, [50, 150, 150]),  # two wide ones share it
+    ([300, 300], 400, [200, 200]),
+], ids=["fit", "one-wide", "two-wide", "all-wide"])
+def test_column_widths(natural, width, expected):
+    assert scangen.column_widths(natural, width) == expected
+
+
+def test_tab_separated_lines_are_a_ruled_table_row_by_row(tmp_path):
+    """Cells are drawn in columns with borders (no tab glyph); a long cell wraps and the
+    truth has a line per drawn line, its cells' pieces joined by tabs."""
+    text = "ตาราง\nที่\tกิจกรรม\tวันที่\n๑\t" + "ตรวจสอบข้อมูลนักเรียนและสนามสอบในระบบ" * 3 + "\t๖ มกราคม ๒๕๖๘\nจบ"
+    pages = scangen.layout(text, scangen.ScanStyle(dpi=200))
+    truth = pages[0].truth
+    assert truth[:2] == ["ตาราง", "ที่\tกิจกรรม\tวันที่"] and truth[-1] == "จบ"
+    row = truth[2:-1]
+    assert len(row) > 1 and row[0].startswith("๑\t") and row[0].endswith("\t๖ มกราคม ๒๕๖๘")
+    assert "".join(line.split("\t")[-1] if i else line.split("\t")[1] for i, line in enumerate(row)) \
+        == "ตรวจสอบข้อมูลนักเรียนและสนามสอบในระบบ" * 3
+    ink = np.asarray(pages[0].image) < 128
+    top = round(scangen.Canvas(200).y + pages[0].line_height)  # under the first line, the table's top border
+    assert ink[top - 5 : top + 40].sum(axis=1).max() > 0.6 * (pages[0].right - pages[0].left)
