@@ -71,23 +71,30 @@ def test_ink_of_the_next_word_is_not_taken():
     assert lines[1] == "ถึง ๕ ปี"
 
 
-@pytest.mark.parametrize(("drawn", "read", "expected"), [("๓.", "ต.", "๓. ให้"), ("๑.", "©.", "๑. ให้")],
-                         ids=["three-as-to", "one-as-copyright"])
+@pytest.mark.parametrize(("drawn", "read", "expected"), [
+    ("๓.", "ต.", "๓. ให้"), ("๑.", "©.", "๑. ให้"), ("๑.", "6).", "๑. ให้"), ("๓.๑", "ตา.@", "๓.๑ ให้"),
+    ("(๓)", "(cn)", "(๓) ให้"), ("๔)", "@)", "๔) ให้"),
+], ids=["three-as-to", "one-as-copyright", "one-as-six-bracket", "sub-item", "bracketed", "closing-bracket"])
 def test_an_item_number_read_as_a_letter_is_read_again(drawn, read, expected):
     lines = reread([HEIGHT_UNITS, [(drawn, read, None), ("ให้", "ให้", None)]])
     assert lines[1] == expected
 
 
-def test_a_letter_before_a_stop_stays_a_letter():
-    lines = reread([HEIGHT_UNITS, [("ต.", "ต.", None), ("ในเมือง", "ในเมือง", None)]])
-    assert lines[1] == "ต. ในเมือง"
+@pytest.mark.parametrize("drawn", ["ต.", "(ก)", "ก)"], ids=["to", "bracketed-letter", "letter-bracket"])
+def test_a_letter_item_stays_a_letter(drawn):
+    lines = reread([HEIGHT_UNITS, [(drawn, drawn, None), ("ในเมือง", "ในเมือง", None)]])
+    assert lines[1] == f"{drawn} ในเมือง"
 
 
 @pytest.mark.parametrize(
     ("text", "found"),
     [("ต. รายงานผล\n", ["ต."]), ("  ตา. กองสวัสดิการ\n", ["ตา."]), ("ต.ค. ๖๗\n", []), ("๓. ให้\n", []),
-     ("ข้อ ต. ให้\n", []), ("ป. ๑) ดำเนินการ\n", ["ป."])],
-    ids=["to", "to-aa-indented", "month-abbreviation", "already-digits", "not-line-start", "letters-checked-later"],
+     ("ข้อ ต. ให้\n", []), ("ป. ๑) ดำเนินการ\n", ["ป."]), ("6). กรอก\n", ["6)."]), ("(cn) ให้\n", ["(cn)"]),
+     ("ตา.@ ให้\n", ["ตา.@"]), ("1. ให้\n", []), ("(2) ให้\n", []), ("พ.ศ. ๒๕๖๘\n", []), ("ให้ ดำเนินการ\n", []),
+     ("ต.\n", [])],
+    ids=["to", "to-aa-indented", "month-abbreviation", "already-digits", "not-line-start", "letters-checked-later",
+         "six-bracket", "bracketed-latin", "sub-item", "arabic-item", "arabic-bracketed", "era-abbreviation",
+         "thai-word", "nothing-after"],
 )
 def test_list_markers(text, found):
     words, pos = [], 0

@@ -221,21 +221,70 @@ def lone_letters(text: str, words: list) -> list:
     return out
 
 
-_LIST_MARK = re.compile(r"^[ \t]*([^\s.๐-๙0-9]{1,2})(?=\.[ \t])", re.MULTILINE)
+_LIST_MARK = re.compile(r"^[ \t]*(\S{1,5})(?=[ \t]+\S)", re.MULTILINE)
+_THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
+_ABBREVIATION = re.compile("(?:[\u0e01-\u0e2e][\u0e30-\u0e4e]*\\.){2,}")  # ต.ค., พ.ศ.
+_ALREADY_NUMBERED = re.compile(r"\(?[๐-๙0-9]+(?:\.[๐-๙0-9]+)*[.)]?")
+_N = "[๑-๙][๐-๙]?"
+ITEM_NUMBER = re.compile(rf"\({_N}\)|{_N}(?:\.{_N})*[.)]|{_N}(?:\.{_N})+")  # (๒)  ๓.  ๔)  ๓.๑
 
 
 def list_markers(text: str, words: list) -> list[tuple[int, int, list]]:
-    """Item numbers opening a line that tesseract read as letters (``๓.`` as ``ต.`` or
-    ``ตา.``): (start, end, units) of one or two characters at a line start before a stop
-    and a space (the stop inside the span when tesseract made it part of the last unit),
-    for :func:`reread_guess` to check glyph by glyph."""
+    """Item numbers opening a line that tesseract read as something else (``๓.`` as
+    ``ต.`` or ``ตา.``, ``๑.`` as ``6).``, ``(๓)`` as ``(cn)``, ``๓.๑`` as ``ตา.@``):
+    (start, end, units) of the first token of a line, up to five characters with text
+    after it, that is neither a Thai word, an abbreviation (ต.ค.) nor already a number,
+    for :func:`read_item_number` to check glyph by glyph."""
     out = []
     for m in _LIST_MARK.finditer(text):
+        token = m.group(1)
+        if (_THAI_WORD.fullmatch(token) or _ABBREVIATION.fullmatch(token)
+                or _ALREADY_NUMBERED.fullmatch(token)):
+            continue
         start, end = m.span(1)
         units = [w for w in words if w.offset >= 0 and start <= w.offset < end]
-        if units and units[-1].offset + len(units[-1].text) in (end, end + 1):  # the stop may be in the unit
-            out.append((start, units[-1].offset + len(units[-1].text), units))
+        if units and units[0].offset == start and units[-1].offset + len(units[-1].text) == end:
+            out.append((start, end, units))
     return out
+
+
+PAREN = 0.5  # a piece narrower than this × its height at either end of an item number is a bracket
+
+
+def read_item_number(glyphs: list[np.ndarray], model: DigitModel, height: float | None = None) -> str | None:
+    """An item number (``๓.``, ``๓.๑``, ``(๒)``, ``๔)``) read from the glyphs of a line's
+    first token: every piece a sure digit, a stop (a low piece) or a bracket (a narrow
+    piece at either end), the whole an item number; else None."""
+    if not glyphs:
+        return None
+    ref = _ref(glyphs, height)
+    pieces = [p for g in glyphs for p in split_touching(g, ref, model)]
+    if len(pieces) > 6:
+        return None
+    read = []
+    for i, p in enumerate(pieces):
+        h, w = _box(p)
+        if h < 0.45 * ref:
+            read.append(".")
+        elif w < PAREN * h and i in (0, len(pieces) - 1):
+            read.append("(" if i == 0 else ")")
+        else:
+            got = _sure_digit(p, ref, height, model, SURE)
+            if got is None:
+                return None
+            read.append(got)
+    number = "".join(read)
+    return number if ITEM_NUMBER.fullmatch(number) else None
+
+
+def _sure_digit(piece: np.ndarray, ref: float, height: float | None, model: DigitModel, sure: float) -> str | None:
+    """The digit ``piece`` surely is, tried again without a next line's mark glued under it."""
+    got = model.classify(piece, ref)
+    if got and got[0] is not None and got[1] >= sure:
+        return got[0]
+    cut = cut_below_digit(piece, height or ref)
+    got = model.classify(cut, ref) if cut is not None else None
+    return got[0] if got and got[0] is not None and got[1] >= sure else None
 
 
 def reread_guess(text: str, glyphs: list[np.ndarray], model: DigitModel, height: float | None = None,
@@ -255,10 +304,10 @@ def reread_guess(text: str, glyphs: list[np.ndarray], model: DigitModel, height:
         if h < 0.45 * ref:
             read.append("-" if w > 1.8 * h else ".")
             continue
-        got = model.classify(p, ref)
-        if not got or got[0] is None or got[1] < sure:
+        got = _sure_digit(p, ref, height, model, sure)
+        if got is None:
             return text
-        read.append(got[0])
+        read.append(got)
     return "".join(read) if any(c in THAI_DIGITS for c in read) else text
 
 
@@ -668,11 +717,12 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
             glyphs = run_glyphs(ink, [w], height=height, strict=True, base=bases.get(w.line))
             new_text[w.offset] = (w.offset + 1, reread_guess(w.text, glyphs, model, height, single=True))
     for start, end, units in list_markers(page.text, page.words):
-        if start not in new_text:
+        if start not in new_text or new_text[start][1] == page.text[start : new_text[start][0]]:  # none or unchanged
             glyphs = run_glyphs(ink, units, height=height, strict=True, base=bases.get(units[0].line))
-            read = page.text[start:end]
-            got = reread_guess(read, glyphs, model, height, most=3)
-            if got != read and got.removesuffix(".").isdigit() and got.endswith(".") == read.endswith("."):
+            got = read_item_number(glyphs, model, height)
+            if got:
+                for w in units[1:]:  # the token's other units are in its new text
+                    new_text.pop(w.offset, None)
                 new_text[start] = (end, got)
     if height:
         new_text.update(_joined_gaps(page.text, page.words, new_text, height))
