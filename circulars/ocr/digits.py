@@ -493,7 +493,7 @@ def _line_band(run: list, height: float | None = None, base: float | None = None
         ok = [w for w in run if 0.4 * height <= w.box[3] <= 1.3 * height]
         if ok:
             bases = sorted(w.box[1] + w.box[3] for w in ok)
-            base = bases[len(bases) // 2]
+            base = bases[(len(bases) - 1) // 2]  # the lower median: a box stretches down when ink below is glued on
         if base is None:
             return None
         return max(0, round(base - 1.2 * height)), round(base + 0.2 * height)
@@ -564,7 +564,7 @@ def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, F
     return split_glyphs(np.isin(labels[:, lo:hi], inside))
 
 
-GLUED_BELOW = 1.15  # a glyph taller than this × the digit height reaching the band's foot may hold a mark of the next line
+GLUED_BELOW = 1.1  # a glyph taller than this × the digit height reaching the band's foot may hold a mark of the next line
 
 
 def cut_below_digit(glyph: np.ndarray, height: float) -> np.ndarray | None:
