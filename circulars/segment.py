@@ -229,6 +229,9 @@ def _stamp_at(lines: list[Line], i: int) -> StampBlock | None:
     cells.update({i: num, j: date})
     k = _next_nonblank(lines, j)
     time = _time_cell(lines[k].text) if k is not None else None
+    if time is None and k is not None and _interleaved_date(lines[k].text):
+        k = _next_nonblank(lines, k)  # the letter's date line read between the stamp's date and time
+        time = _time_cell(lines[k].text) if k is not None else None
     number_text = lines[i].text[num[0]:num[1]]
     if time is not None:
         members.append(lines[k])
@@ -248,6 +251,16 @@ def _stamp_at(lines: list[Line], i: int) -> StampBlock | None:
             cells[above.index] = (len(head) + len(tab), len(above.text))
     cells = {n: c for n, c in cells.items() if c != (0, len(lines[n].text))}
     return StampBlock(members, cells)
+
+
+def _interleaved_date(text: str) -> bool:
+    """A line of one date and nothing else, not a stamp's: the letter's own date line, which OCR
+    may put between a stamp's date and time lines when they stand side by side on the page."""
+    from .thaidate import find_dates
+
+    found = find_dates(text)
+    return (len(found) == 1 and not _STAMP_DATE.match(text) and not _STAMP_TIME.match(text)
+            and not text[: found[0].span[0]].strip() and not text[found[0].span[1] :].strip())
 
 
 def _address_below(lines: list[Line], last: int) -> bool:

@@ -355,3 +355,17 @@ STAMP_NUMBER_UNREAD = ("ที่ กส ๐๐๓๓/ว ๒๔๑๗\n{number}
 def test_a_stamp_the_parser_cannot_read_does_not_date_the_letter(number):
     letter = _letter(STAMP_NUMBER_UNREAD.format(number=number))
     assert (letter.reference.text, letter.date) == ("กส 0033/ว 2417", dt.date(2026, 11, 17))
+
+
+def test_the_letter_date_read_between_a_stamps_date_and_time_lines():
+    """A stamp beside the address-block date: OCR read the stamp's number and date, then the
+    letter's date line, then the stamp's time (its วันที่ garbled to a Latin word)."""
+    text = ("ที่ ขก ๐๒๑๘/ว ๑๕๗๓\nศาลากลางจังหวัดขอนแก่น\nถนนหน้าเมือง ขก ๔๐๐๐๐\n"
+            "|ที่ว่าการอำเภอกันทรวิชัย|\n|เลขที่ ๓๓๐๒ |\nUA ๙ มิ.ย. ๖๘\n๖ มิถุนายน ๒๕๖๘\nเวลา ๑๐.๑๕\n"
+            "เรื่อง การฉีดวัคซีนป้องกันโรคปากและเท้าเปื่อย\nเรียน นายอำเภอ ทุกอำเภอ\n"
+            "ด้วยจังหวัดขอให้อำเภอแจ้ง จึงเรียนมาเพื่อโปรดทราบ\nขอแสดงความนับถือ\n(นายสมชาย ใจดี)\n"
+            "ผู้ว่าราชการจังหวัด\n")
+    letter = _letter(text)
+    assert (letter.reference.text, letter.date, letter.sender) == ("ขก 0218/ว 1573", dt.date(2025, 6, 6),
+                                                                  "ศาลากลางจังหวัดขอนแก่น")
+    assert [(s.number, s.date, s.time) for s in letter.received] == [("3302", dt.date(2025, 6, 9), "10:15")]

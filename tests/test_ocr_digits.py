@@ -172,3 +172,21 @@ def test_a_mark_of_the_next_line_glued_under_a_digit_is_cut_off():
     binary[foot + 10 : foot + 16, left + 2 : left + 30] = 0  # and the mark's head under it
     page.words[at] = replace(page.words[at], box=(left, top, width, height + 16))  # tesseract's box takes it in
     assert reread_digits(page, binary).text.splitlines()[1] == "๒๕๖๙ และ"
+
+
+@pytest.mark.parametrize(("segments", "expected"), [
+    ([("น.", "น.", None), ("๒)", "lo)", None)], "น. ๒)"),
+    ([("ไตรมาส", "ไตรมาส", None), ("(๒)", "(lo)", None), ("ราย", "ราย", None)], "ไตรมาส (๒) ราย"),
+    ([("วันที่", "วันที่", None), ("๙", "«", None), ("พฤศจิกายน", "พฤศจิกายน", None)], "วันที่ ๙ พฤศจิกายน"),
+    ([("ขนาด", "ขนาด", None), ("(A)", "(A)", None), ("ให้", "ให้", None)], "ขนาด (A) ให้"),
+], ids=["digit-bracket-read-latin", "bracketed-digit-read-latin", "nine-read-as-guillemet", "latin-letter-stays"])
+def test_latin_look_alikes_with_brackets_are_read_again(segments, expected):
+    assert reread([HEIGHT_UNITS, segments])[1] == expected
+
+
+def test_a_run_stands_on_the_lower_of_two_box_bottoms():
+    """A box stretched down by a mark glued under its digit does not lower the band."""
+    from circulars.ocr.digits import _line_band
+
+    run = [Word("๒", (0, 53, 40, 47), 0.9, (1, 1, 1)), Word("๕", (40, 53, 40, 57), 0.9, (1, 1, 1))]
+    assert _line_band(run, height=47.0) == (100 - round(1.2 * 47), 100 + round(0.2 * 47))

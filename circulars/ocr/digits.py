@@ -163,7 +163,7 @@ def is_numeric_unit(text: str) -> bool:
                                                        for c in text)
 
 
-_LATIN_GUESS = re.compile(r"[A-Za-z][A-Za-z0-9|()'‘’$§©@,.\-/]{0,6}|[|()'‘’$§©@][A-Za-z0-9|()'‘’$§©@,.\-/]{0,6}")
+_LATIN_GUESS = re.compile(r"[A-Za-z][A-Za-z0-9|()'‘’$§©@«»,.\-/]{0,6}|[|()'‘’$§©@«»][A-Za-z0-9|()'‘’$§©@«»,.\-/]{0,6}")
 SURE = 0.9  # a Latin word is taken for digits only when every glyph is a digit this surely
 
 
@@ -171,7 +171,7 @@ def latin_guesses(text: str, words: list) -> list:
     """Short Latin "words" that may be Thai digits read by the English model (๒ → lo,
     ๓ → on, ๖๗ → del): checked glyph by glyph by :func:`reread_guess`."""
     return [w for w in words if w.offset >= 0 and _LATIN_GUESS.fullmatch(w.text)
-            and any(c.isalpha() or c in "|$§©@" for c in w.text)]
+            and any(c.isalpha() or c in "|$§©@«»" for c in w.text)]
 
 
 _MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
@@ -299,16 +299,28 @@ def reread_guess(text: str, glyphs: list[np.ndarray], model: DigitModel, height:
     if (single and len(pieces) != 1) or (most and len(pieces) > most):
         return text
     read = []
-    for p in pieces:
+    for i, p in enumerate(pieces):
         h, w = _box(p)
         if h < 0.45 * ref:
             read.append("-" if w > 1.8 * h else ".")
+            continue
+        bracket = _end_bracket(text, i, len(pieces))
+        if bracket and w < PAREN * h:
+            read.append(bracket)
             continue
         got = _sure_digit(p, ref, height, model, sure)
         if got is None:
             return text
         read.append(got)
     return "".join(read) if any(c in THAI_DIGITS for c in read) else text
+
+
+def _end_bracket(text: str, i: int, n: int) -> str | None:
+    """The bracket the ``i``-th of ``n`` pieces is when it is narrow: ``(`` first and ``)``
+    last where tesseract's text has them (``lo)`` for ``๒)``, ``(cn)`` for ``(๓)``)."""
+    if i == 0 and text.startswith("("):
+        return "("
+    return ")" if i == n - 1 and text.endswith(")") else None
 
 
 def _box(piece: np.ndarray) -> tuple[int, int]:
