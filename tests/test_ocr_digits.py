@@ -190,3 +190,18 @@ def test_a_run_stands_on_the_lower_of_two_box_bottoms():
 
     run = [Word("๒", (0, 53, 40, 47), 0.9, (1, 1, 1)), Word("๕", (40, 53, 40, 57), 0.9, (1, 1, 1))]
     assert _line_band(run, height=47.0) == (100 - round(1.2 * 47), 100 + round(0.2 * 47))
+
+
+def test_a_letter_with_no_glyph_of_its_own_between_digits_is_dropped():
+    """tesseract put a ฉ between the ๘ and ๙ of ๑๒๘๙, its box over their facing edges."""
+    page, binary = draw_page([HEIGHT_UNITS, [("ว", "ว", None), ("๑", "๑", None), ("๒", "+๒", None),
+                                             ("๘", "+๘", None), ("๙", "+๙", None)]])
+    eight, nine = page.words[-2], page.words[-1]
+    gap = (eight.box[0] + eight.box[2] + nine.box[0]) // 2
+    phantom = Word("ฉ", (gap - 6, eight.box[1], 12, eight.box[3]), 0.45, eight.line)
+    words = [*page.words[:-1], phantom, nine]
+    lines = page.text.splitlines()
+    lines[1] = lines[1].replace("๘๙", "๘ฉ๙")
+    text = "\n".join(lines) + "\n"
+    page = OcrPage(text, link_offsets(text, [replace(w, offset=-1) for w in words]))
+    assert reread_digits(page, binary).text.splitlines()[1] == "ว ๑๒๘๙"

@@ -209,6 +209,15 @@ def _digit_lookalikes() -> tuple[dict[str, str], re.Pattern[str] | None]:
     return looks, re.compile(f"(?<![๐-๙])([๐-๙]+)([{''.join(looks)}])([๐-๙]+)(?![๐-๙])")
 
 
+_STRAY_BEFORE_SERIES = re.compile(r"(?<=[๐-๙0-9]/)[7|lI](?=ว\s*[๐-๙0-9])")
+
+
+def drop_stray_before_series(text: str) -> str:
+    """``๐๐๒๓.๓/7ว ๑๘๔๗๒`` → ``๐๐๒๓.๓/ว ๑๘๔๗๒``: the foot of the slash read as a Latin
+    ``7`` or ``|`` before the series letter ว (no reference number has a sign there)."""
+    return _STRAY_BEFORE_SERIES.sub("", text)
+
+
 def correct_text(text: str) -> str:
     text = restore_reference_label(restore_tones(compose_sara_am(text)))
-    return fix_fixed_words(drop_doubled_digit_glyphs(text))
+    return fix_fixed_words(drop_stray_before_series(drop_doubled_digit_glyphs(text)))

@@ -203,6 +203,14 @@ def letter_neighbours(text: str, words: list, run: list) -> list:
     return out
 
 
+SLIVER = 0.3  # a piece narrower than this × the digit height is a broken-off stroke, not a glyph
+
+
+def between_digits(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` has a Thai digit right before and right after it."""
+    return 0 < start and end < len(text) and text[start - 1] in THAI_DIGITS and text[end] in THAI_DIGITS
+
+
 LONE_WORDS = set("ณ")  # one-letter words of running text, never taken for a digit
 
 
@@ -711,6 +719,9 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
         for w in letter_neighbours(page.text, page.words, run):
             start, end = w.offset, w.offset + len(w.text)
             glyphs = run_glyphs(ink, [w], height=height, strict=True, base=bases.get(w.line))
+            if between_digits(page.text, start, end) and not any(_box(g)[1] >= SLIVER * (height or 0) for g in glyphs):
+                new_text[start] = (end, "")  # no glyph of its own, slivers at most: read from its neighbours' ink
+                break
             got = reread_guess(w.text, glyphs, model, height, single=True, sure=MIN_PROB)
             if got == w.text:  # a letter's box over two digits (๒๕ว for ๒๕๖๗): each must be sure
                 got = reread_guess(w.text, glyphs, model, height, most=3)
