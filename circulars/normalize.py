@@ -240,12 +240,16 @@ def _issue_labels() -> tuple[dict[str, str], re.Pattern[str]]:
 def fix_issue_date_label(text: str) -> str:
     """An order's or announcement's closing date label that OCR damaged (``สง ณวนท ๖ ก.ย.``
     for ``สั่ง ณ วันที่``): a line opening with letters whose skeleton is the label's, right
-    before a number, gets the label."""
+    before a number, gets the label; for an order's, also one that lost its ณ (``สัง วันที่``,
+    written with ั so that ``ส่ง วันที่`` stays)."""
     labels, pattern = _issue_labels()
 
     def fix(m: re.Match) -> str:
-        label = labels.get(_skeleton(m.group(2)))
-        return f"{m.group(1)}{label} " if label and label != m.group(2).strip() else m.group(0)
+        found = m.group(2)
+        label = labels.get(_skeleton(found))
+        if label is None and found.startswith("สั"):  # ณ lost too (สัง วันที่); ส่ง วันที่ is another word
+            label = labels.get(_skeleton(found)[:2] + "ณ" + _skeleton(found)[2:])
+        return f"{m.group(1)}{label} " if label and label != found.strip() else m.group(0)
 
     return pattern.sub(fix, text)
 

@@ -268,6 +268,8 @@ def test_strip_leading_specks(text, expected):
         pytest.param("สั่ง ณ วันที่ ๒๔ ก.พ. ๖๘", "สั่ง ณ วันที่ ๒๔ ก.พ. ๖๘", id="right-kept"),
         pytest.param("สิงหาคม ณ วันที่ ๑", "สิงหาคม ณ วันที่ ๑", id="other-words-kept"),
         pytest.param("ข้อ สง ณวนท ๖", "ข้อ สง ณวนท ๖", id="not-at-line-start"),
+        pytest.param("สัง วันที่ ๒๕ กรกฎาคม พ.ศ. ๒๕๖๗", "สั่ง ณ วันที่ ๒๕ กรกฎาคม พ.ศ. ๒๕๖๗", id="na-lost"),
+        pytest.param("ส่ง วันที่ ๒๕ กรกฎาคม", "ส่ง วันที่ ๒๕ กรกฎาคม", id="send-on-kept"),
     ],
 )
 def test_fix_issue_date_label(text, expected):

@@ -205,3 +205,31 @@ def test_a_letter_with_no_glyph_of_its_own_between_digits_is_dropped():
     text = "\n".join(lines) + "\n"
     page = OcrPage(text, link_offsets(text, [replace(w, offset=-1) for w in words]))
     assert reread_digits(page, binary).text.splitlines()[1] == "ว ๑๒๘๙"
+
+
+def _units(*tokens: str) -> tuple[str, list]:
+    """A line of units, a token starting with ``+`` glued to the one before (no space)."""
+    text, words = "", []
+    for token in tokens:
+        glued = token.startswith("+")
+        token = token.removeprefix("+")
+        text += "" if glued or not text else " "
+        words.append(Word(token, (10 * len(words), 0, 10, 10), 0.9, (1, 1, 1), len(text)))
+        text += token
+    return text, words
+
+
+@pytest.mark.parametrize(("tokens", "runs"), [
+    (("๒", "+๕", "+“๓"), [["๒", "๕", "“๓"]]),
+    (("๒", "+๕", "+๓", "+“", "+๓"), [["๒", "๕", "๓", "“", "๓"]]),
+    (("๑", "+@", "เมษายน"), [["๑", "@"]]),
+    (("๑", "+“", "เมษายน"), [["๑"]]),
+    (("“๓", "เมษายน"), []),
+    (("ปี", "“", "+๒๕๖๘"), [["๒๕๖๘"]]),
+], ids=["speck-digit-unit-glued", "speck-inside", "at-sign-after", "quote-after-trimmed", "speck-digit-alone",
+        "speck-before-not-joined"])
+def test_numeric_runs_take_specks_glued_to_a_number(tokens, runs):
+    from circulars.ocr.digits import numeric_runs
+
+    text, words = _units(*tokens)
+    assert [[w.text for w in run] for run in numeric_runs(text, words)] == runs

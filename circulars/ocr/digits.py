@@ -444,25 +444,35 @@ PAD_X = 40  # px: how far outside tesseract's (imprecise) boxes glyphs are looke
 PAD_Y = 4
 
 
+TRAILING_SPECKS = "@"  # a speck unit after a number that is the last digit read twice (๑๙@ เมษายน)
+
+
 def numeric_runs(text: str, words: list) -> list[list]:
     """Runs of consecutive numeric or punctuation units on one line with nothing between
-    them in the text, holding at least one Thai digit."""
+    them in the text, holding at least one Thai digit. Glued to a run, a unit of specks
+    (``“``, ``@``) or digits with a speck at one end (``“๓``) is part of it: between digits
+    (``๒๕๓“๓``), or ``@`` at its end (``๑๙@``)."""
     runs: list[list] = []
     for w in words:
-        if w.offset < 0 or not (is_numeric_unit(w.text) or (w.text and set(w.text) <= set(NUMERIC_PUNCT))):
+        if w.offset < 0 or not w.text:
             continue
         last = runs[-1][-1] if runs else None
-        if last and last.line == w.line and text[last.offset + len(last.text) : w.offset] == "":
+        glued = bool(last and last.line == w.line and text[last.offset + len(last.text) : w.offset] == "")
+        member = is_numeric_unit(w.text) or set(w.text) <= set(NUMERIC_PUNCT)
+        if glued and (member or set(w.text) <= set(SPECKS) or is_numeric_unit(w.text.strip(SPECKS))):
             runs[-1].append(w)
-        else:
+        elif member:
             runs.append([w])
-    runs = [_trim(r) for r in runs]
-    return [r for r in runs if r]
+    return [r for r in map(_trim, runs) if r]
 
 
 def _trim(run: list) -> list:
+    """The run up to its last unit with a Thai digit, or a trailing ``@`` right after it."""
     digit = [i for i, w in enumerate(run) if any(c in THAI_DIGITS for c in w.text)]
-    return run[: digit[-1] + 1] if digit else []
+    if not digit:
+        return []
+    end = digit[-1] + 1
+    return run[: end + 1] if end < len(run) and run[end].text in TRAILING_SPECKS else run[:end]
 
 
 DIGIT_OVER_LETTER = 1.1  # a tall Thai digit's height over a plain consonant's (1.07–1.17 measured)
@@ -651,6 +661,8 @@ def reread_run(text: str, glyphs: list[np.ndarray], model: DigitModel, height: f
         read.pop(0)
     while read and read[-1] is None:
         read.pop()
+    if read and read[-1] == "/" and "/" not in text:
+        read.pop()  # the edge of the next word caught, not a slash tesseract saw
     digits = sum(1 for c in read if c and c in THAI_DIGITS)
     plausible = digits and None not in read and len(read) <= len(text) + 2 and read.count("/") <= min(2, digits)
     return "".join(read) if plausible else text  # else boxes over a table or a drawing, not a number
