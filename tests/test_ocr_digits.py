@@ -179,7 +179,9 @@ def test_a_mark_of_the_next_line_glued_under_a_digit_is_cut_off():
     ([("ไตรมาส", "ไตรมาส", None), ("(๒)", "(lo)", None), ("ราย", "ราย", None)], "ไตรมาส (๒) ราย"),
     ([("วันที่", "วันที่", None), ("๙", "«", None), ("พฤศจิกายน", "พฤศจิกายน", None)], "วันที่ ๙ พฤศจิกายน"),
     ([("ขนาด", "ขนาด", None), ("(A)", "(A)", None), ("ให้", "ให้", None)], "ขนาด (A) ให้"),
-], ids=["digit-bracket-read-latin", "bracketed-digit-read-latin", "nine-read-as-guillemet", "latin-letter-stays"])
+    ([("โทร.", "โทร.", None), ("๗๑๓๐", "๓ฒ๑๑๐", None)], "โทร. ๗๑๓๐"),
+], ids=["digit-bracket-read-latin", "bracketed-digit-read-latin", "nine-read-as-guillemet", "latin-letter-stays",
+        "latin-number-re-read-with-a-letter"])
 def test_latin_look_alikes_with_brackets_are_read_again(segments, expected):
     assert reread([HEIGHT_UNITS, segments])[1] == expected
 
@@ -233,3 +235,14 @@ def test_numeric_runs_take_specks_glued_to_a_number(tokens, runs):
 
     text, words = _units(*tokens)
     assert [[w.text for w in run] for run in numeric_runs(text, words)] == runs
+
+
+@pytest.mark.parametrize(("text", "heavy"), [
+    ("๓ฒ๑๑๐", True), ("๒๕๖ซ", True), ("๑๒.ค๓", True), ("๒ค", False), ("๒๕เวฒ", False), ("ปี๒๕", False),
+    ("๒๕๖๘", False), ("ฒฒ๑๒", False),
+], ids=["seven-as-tho-phuthao", "seven-as-so-so", "with-a-stop", "too-short", "with-a-vowel", "word-then-digits",
+        "digits-only", "half-letters-too-many"])
+def test_digit_heavy(text, heavy):
+    from circulars.ocr.digits import digit_heavy
+
+    assert digit_heavy(text) is heavy

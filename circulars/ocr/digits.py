@@ -163,6 +163,17 @@ def is_numeric_unit(text: str) -> bool:
                                                        for c in text)
 
 
+def digit_heavy(text: str) -> bool:
+    """A unit of several characters that is mostly Thai digits with a consonant or two among
+    them (``๓ฒ๑๑๐`` for ``๗๑๓๐``): what the Thai re-read of a Latin word makes of a number
+    (tesseract's own Thai units are one cluster each). At least two digits, and at most
+    half as many consonants; nothing else but number punctuation."""
+    digits = sum(c in THAI_DIGITS for c in text)
+    letters = sum("\u0e01" <= c <= "\u0e2e" for c in text)
+    rest = len(text) - digits - letters - sum(c in NUMERIC_PUNCT for c in text)
+    return len(text) >= 3 and digits >= 2 and 0 < letters <= digits / 2 and rest == 0
+
+
 _LATIN_GUESS = re.compile(r"[A-Za-z][A-Za-z0-9|()'‘’$§©@«»,.\-/]{0,6}|[|()'‘’$§©@«»][A-Za-z0-9|()'‘’$§©@«»,.\-/]{0,6}")
 SURE = 0.9  # a Latin word is taken for digits only when every glyph is a digit this surely
 
@@ -458,7 +469,7 @@ def numeric_runs(text: str, words: list) -> list[list]:
             continue
         last = runs[-1][-1] if runs else None
         glued = bool(last and last.line == w.line and text[last.offset + len(last.text) : w.offset] == "")
-        member = is_numeric_unit(w.text) or set(w.text) <= set(NUMERIC_PUNCT)
+        member = is_numeric_unit(w.text) or set(w.text) <= set(NUMERIC_PUNCT) or digit_heavy(w.text)
         if glued and (member or set(w.text) <= set(SPECKS) or is_numeric_unit(w.text.strip(SPECKS))):
             runs[-1].append(w)
         elif member:
@@ -567,8 +578,9 @@ def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, F
         return []
     top, bottom = band
     # half a glyph: from the one-glyph units (a unit tesseract read as a Latin word is wide)
-    widths = sorted(w.box[2] for w in run if len(w.text) == 1) or sorted(w.box[2] for w in run)
-    half = widths[len(widths) // 2] // 2
+    # (a run of one unit of several characters, from a Latin word's re-read: from the height)
+    widths = sorted(w.box[2] for w in run if len(w.text) == 1)
+    half = widths[len(widths) // 2] // 2 if widths else round(0.45 * (height or max(w.box[3] for w in run)))
     left = min(w.box[0] for w in run) - (half if spaced[0] else 0)
     right = max(w.box[0] + w.box[2] for w in run) + (half if spaced[1] else 0)
     pad = 0 if strict else PAD_X
