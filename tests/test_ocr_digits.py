@@ -238,11 +238,17 @@ def test_numeric_runs_take_specks_glued_to_a_number(tokens, runs):
 
 
 @pytest.mark.parametrize(("text", "heavy"), [
-    ("๓ฒ๑๑๐", True), ("๒๕๖ซ", True), ("๑๒.ค๓", True), ("๒ค", False), ("๒๕เวฒ", False), ("ปี๒๕", False),
-    ("๒๕๖๘", False), ("ฒฒ๑๒", False),
-], ids=["seven-as-tho-phuthao", "seven-as-so-so", "with-a-stop", "too-short", "with-a-vowel", "word-then-digits",
-        "digits-only", "half-letters-too-many"])
+    ("๓ฒ๑๑๐", True), ("๒๕๖ซ", True), ("๑๒.ค๓", True), ("๒ค", True), ("๒๕เวฒ", False), ("ปี๒๕", False),
+    ("๒๕๖๘", False), ("ฒฒ๑", False), ("ค", False),
+], ids=["seven-as-tho-phuthao", "seven-as-so-so", "with-a-stop", "nine-as-kho-khwai", "with-a-vowel",
+        "word-then-digits", "digits-only", "more-letters-than-digits", "one-letter"])
 def test_digit_heavy(text, heavy):
     from circulars.ocr.digits import digit_heavy
 
     assert digit_heavy(text) is heavy
+
+
+def test_a_lone_letter_whose_box_covers_part_of_its_glyph_is_read_whole():
+    """ฆ for ๗ standing alone (ภายใน ๗ วัน), its box over the left half of the glyph only."""
+    assert reread([HEIGHT_UNITS, [("ภายใน", "ภายใน", None), ("๗", "ฆ", 0.5), ("วัน", "วัน", None)]])[1] \
+        == "ภายใน ๗ วัน"

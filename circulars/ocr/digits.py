@@ -166,12 +166,12 @@ def is_numeric_unit(text: str) -> bool:
 def digit_heavy(text: str) -> bool:
     """A unit of several characters that is mostly Thai digits with a consonant or two among
     them (``๓ฒ๑๑๐`` for ``๗๑๓๐``): what the Thai re-read of a Latin word makes of a number
-    (tesseract's own Thai units are one cluster each). At least two digits, and at most
-    half as many consonants; nothing else but number punctuation."""
+    (tesseract's own Thai units are one cluster each; ``๒ค`` for ``๒๙``). At most as many
+    consonants as digits, nothing else but number punctuation; its glyphs decide."""
     digits = sum(c in THAI_DIGITS for c in text)
     letters = sum("\u0e01" <= c <= "\u0e2e" for c in text)
     rest = len(text) - digits - letters - sum(c in NUMERIC_PUNCT for c in text)
-    return len(text) >= 3 and digits >= 2 and 0 < letters <= digits / 2 and rest == 0
+    return len(text) >= 2 and 0 < letters <= digits and rest == 0
 
 
 _LATIN_GUESS = re.compile(r"[A-Za-z][A-Za-z0-9|()'‘’$§©@«»,.\-/]{0,6}|[|()'‘’$§©@«»][A-Za-z0-9|()'‘’$§©@«»,.\-/]{0,6}")
@@ -762,7 +762,12 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
     for w in lone_letters(page.text, page.words):
         if w.offset not in new_text:
             glyphs = run_glyphs(ink, [w], height=height, strict=True, base=bases.get(w.line))
-            new_text[w.offset] = (w.offset + 1, reread_guess(w.text, glyphs, model, height, single=True))
+            got = reread_guess(w.text, glyphs, model, height, single=True)
+            if got == w.text:  # its box over part of the glyph only: the glyph between its neighbours
+                glyphs = run_glyphs(ink, [w], (True, True), height, base=bases.get(w.line),
+                                    beside=uncovered(page.words, [w], height, index))
+                got = reread_guess(w.text, glyphs, model, height, single=True)
+            new_text[w.offset] = (w.offset + 1, got)
     for start, end, units in list_markers(page.text, page.words):
         if start not in new_text or new_text[start][1] == page.text[start : new_text[start][0]]:  # none or unchanged
             glyphs = run_glyphs(ink, units, height=height, strict=True, base=bases.get(units[0].line))
