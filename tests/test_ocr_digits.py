@@ -252,3 +252,11 @@ def test_a_lone_letter_whose_box_covers_part_of_its_glyph_is_read_whole():
     """ฆ for ๗ standing alone (ภายใน ๗ วัน), its box over the left half of the glyph only."""
     assert reread([HEIGHT_UNITS, [("ภายใน", "ภายใน", None), ("๗", "ฆ", 0.5), ("วัน", "วัน", None)]])[1] \
         == "ภายใน ๗ วัน"
+
+
+@pytest.mark.parametrize(("drawn", "expected"), [("๗", "รวม ๗ คน"), ("๑๕", "รวม ๑๕ คน"), ("ก", "รวม คน")],
+                         ids=["one-digit", "two-digits", "a-letter-is-not-a-digit"])
+def test_a_number_with_no_unit_between_two_words_is_read(drawn, expected):
+    """tesseract gave the glyphs between รวม and คน no unit at all."""
+    assert reread([HEIGHT_UNITS, [("รวม", "รวม", None), (drawn, None, None), ("คน", "คน", None)],
+                   [("รวม", "รวม", None), ("คน", "คน", None)]])[1:] == [expected, "รวม คน"]

@@ -778,7 +778,57 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
                 new_text[start] = (end, got)
     if height:
         new_text.update(_joined_gaps(page.text, page.words, new_text, height))
+        found = gap_digits(page.text, page.words, ink, height, bases, model)
+        new_text.update({k: v for k, v in found.items() if k not in new_text})
     return replace_spans(page, new_text)
+
+
+GAP_MIN = 0.6  # a space between units narrower than this × the digit height holds no glyph
+GAP_SURE = 0.95  # each glyph found in a gap must be a digit this surely
+
+
+def gap_digits(text: str, words: list, ink: np.ndarray, height: float, bases: dict, model: DigitModel) -> dict:
+    """Digits tesseract gave no unit at all (``ภายใน ๗ วัน`` read ``ภายใน วัน``): glyphs of
+    a digit's size wholly inside the space between two units of a line, every one a digit
+    at least ``GAP_SURE`` surely. Returned as replacements of that space by the digits with a
+    space either side."""
+    out = {}
+    for a, b in itertools.pairwise(w for w in words if w.offset >= 0):
+        start, end = a.offset + len(a.text), b.offset
+        x0, x1 = a.box[0] + a.box[2], b.box[0]
+        if (a.line != b.line or end <= start or not text[start:end].isspace() or x1 - x0 < GAP_MIN * height
+                or text[start - 1] in THAI_DIGITS or text[end] in THAI_DIGITS):
+            continue  # beside a number its run's re-read takes the glyphs no box covers
+        band = _line_band([a, b], height, bases.get(a.line))
+        if band is None:
+            continue
+        crop = ink[band[0] : band[1], max(0, x0) : x1]
+        if not crop.any():
+            continue
+        read = _gap_glyphs(crop, height, model)
+        if read:
+            out[start] = (end, f" {read} ")
+    return out
+
+
+def _gap_glyphs(crop: np.ndarray, height: float, model: DigitModel) -> str | None:
+    """The digits of a gap's crop, or None: components touching its sides are a neighbour's
+    (a glyph crossing into a neighbour's box is left to tesseract);
+    glyphs lower than 0.55 × a digit (marks, specks) are left out, and there are one to four."""
+    import cv2
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(crop.astype(np.uint8), connectivity=8)
+    keep = [i for i in range(1, n) if stats[i, 4] >= MIN_AREA and stats[i, 0] > 0
+            and stats[i, 0] + stats[i, 2] < crop.shape[1]]
+    if not keep:
+        return None
+    glyphs = [g for g in split_glyphs(np.isin(labels, keep)) if _box(g)[0] >= 0.55 * height]
+    if not 1 <= len(glyphs) <= 4 or any(_box(g)[0] > 1.25 * height for g in glyphs):
+        return None
+    read = [model.classify(g, height) for g in glyphs]
+    if any(not r or r[0] is None or r[1] < GAP_SURE for r in read):
+        return None
+    return "".join(r[0] for r in read)
 
 
 def _joined_gaps(text: str, words: list, new_text: dict[int, tuple[int, str]], height: float) -> dict:
