@@ -369,3 +369,17 @@ def test_the_letter_date_read_between_a_stamps_date_and_time_lines():
     assert (letter.reference.text, letter.date, letter.sender) == ("ขก 0218/ว 1573", dt.date(2025, 6, 6),
                                                                   "ศาลากลางจังหวัดขอนแก่น")
     assert [(s.number, s.date, s.time) for s in letter.received] == [("3302", dt.date(2025, 6, 9), "10:15")]
+
+
+@pytest.mark.parametrize(("between", "date"), [
+    ("อำเภอสองพี่น้อง", dt.date(2026, 11, 9)),
+    ("เรื่อง การจัดสรรน้ำ", dt.date(2026, 11, 11)),
+], ids=["address-line-between-stamp-lines", "a-label-between-is-not-a-stamp"])
+def test_a_stamp_date_with_an_address_line_read_before_its_time(between, date):
+    """OCR read the stamp's date, then a line of the address column beside it, then the
+    stamp's time: the letter's date is its own date line, not the stamp's."""
+    text = ("ที่ สพ ๐๐๓๓/ว ๘๘๒\nที่ว่าการอำเภอสองพี่น้อง\nโครงการส่งน้ำและบำรุงรักษาสองพี่น้อง\n"
+            f"วันที่ ๑๑ พ.ย. ๒๕๖๙\n{between}\nเวลา 10.๗/๕ น.\nจังหวัดสุพรรณบุรี ๗๒๑๑๐\n\n๙ พฤศจิกายน ๒๕๖๙\n"
+            "เรื่อง การจัดสรรน้ำ\nเรียน นายอำเภอสองพี่น้อง\nด้วยโครงการขอแจ้ง จึงเรียนมาเพื่อโปรดทราบ\n"
+            "ขอแสดงความนับถือ\n(นายสมชาย ใจดี)\nผู้อำนวยการโครงการ\n")
+    assert _letter(text).date == date

@@ -12,7 +12,7 @@ from ..segment import Part, _kw, releasing_officer, title_kind, urgency_of
 from ..thaidate import find_dates
 from .citations import parse_citations
 from .contact import find_contact, phones_in
-from .header import Header, read_header, split_recipients, strip_label
+from .header import Header, label_of, read_header, split_recipients, strip_label
 from .reference import find_references
 from .signature import find_signatory, name_in_parentheses
 from .stamps import read_stamp
@@ -99,15 +99,20 @@ def read_date(letter: Letter, header: Header, text: str) -> None:
         _date_from(letter, sorted(header.loose + refs, key=lambda ln: ln.start), text)
 
 
-_STAMP_TIME = re.compile(r"\n[ \t]*(?:\n[ \t]*){0,2}เวลา")
+_STAMP_TIME = re.compile(r"\n[ \t]*(?:\n[ \t]*){0,2}(?:(?P<between>[^\n]*)\n(?:[ \t]*\n){0,2}[ \t]*)?เวลา")
 
 
 def _stamp_date_line(ln: Line, text: str) -> bool:
     """A วันที่ line of one date with a เวลา line right under it: a receiving stamp's (its
     number line unread), not the letter's date (a fax's own date may share its row with a
-    stamp's: two วันที่ on the line, kept)."""
+    stamp's: two วันที่ on the line, kept). One short line between them that is not a header
+    label or a date is the address column OCR read between the stamp's lines
+    (``อำเภอสองพี่น้อง``)."""
     row = text[text.rfind("\n", 0, ln.start) + 1 : ln.end]
-    return row.count("วันที่") == 1 and bool(_STAMP_TIME.match(text, ln.end))
+    m = _STAMP_TIME.match(text, ln.end)
+    between = m and m.group("between")
+    odd = between and (len(between.strip()) > 40 or label_of(between) or find_dates(between))
+    return row.count("วันที่") == 1 and bool(m) and not odd
 
 
 def _date_from(letter: Letter, candidates: list[Line], text: str) -> None:
