@@ -210,14 +210,14 @@ def _digit_lookalikes() -> tuple[dict[str, str], re.Pattern[str] | None]:
 
 
 _STRAY_BEFORE_SERIES = re.compile(r"(?<=[๐-๙0-9]/)[7|lI](?=ว\s*[๐-๙0-9])")
-_STRAY_AFTER_SERIES = re.compile(r"(?<=[๐-๙]/ว)[0-9|](?=[ \t]+[๐-๙])")
+_STRAY_AFTER_SERIES = re.compile(r"(?<=[๐-๙]/ว)[0-9|,.'‘’](?=[ \t]+[๐-๙])")
 
 
 def drop_stray_before_series(text: str) -> str:
     """``๐๐๒๓.๓/7ว ๑๘๔๗๒`` → ``๐๐๒๓.๓/ว ๑๘๔๗๒``: the foot of the slash read as a Latin
     ``7`` or ``|`` before the series letter ว (no reference number has a sign there); and
-    ``๐๓๑๐.๑/ว3 ๑๔๗๗`` → ``๐๓๑๐.๑/ว ๑๔๗๗``: half of the ว read as a Latin digit, glued to
-    it before the Thai running number."""
+    ``๐๓๑๐.๑/ว3 ๑๔๗๗`` → ``๐๓๑๐.๑/ว ๑๔๗๗``: half of the ว read as a Latin digit (or a speck
+    read as a comma or stop, ``/ว, ๘๘๒``), glued to it before the Thai running number."""
     return _STRAY_AFTER_SERIES.sub("", _STRAY_BEFORE_SERIES.sub("", text))
 
 
