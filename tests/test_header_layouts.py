@@ -374,7 +374,8 @@ def test_the_letter_date_read_between_a_stamps_date_and_time_lines():
 @pytest.mark.parametrize(("between", "date"), [
     ("อำเภอสองพี่น้อง", dt.date(2026, 11, 9)),
     ("เรื่อง การจัดสรรน้ำ", dt.date(2026, 11, 11)),
-], ids=["address-line-between-stamp-lines", "a-label-between-is-not-a-stamp"])
+    ("๒๕๖๙", dt.date(2026, 11, 11)),
+], ids=["address-line-between-stamp-lines", "a-label-between-is-not-a-stamp", "a-wrapped-year-is-not-an-address"])
 def test_a_stamp_date_with_an_address_line_read_before_its_time(between, date):
     """OCR read the stamp's date, then a line of the address column beside it, then the
     stamp's time: the letter's date is its own date line, not the stamp's."""

@@ -260,3 +260,10 @@ def test_a_number_with_no_unit_between_two_words_is_read(drawn, expected):
     """tesseract gave the glyphs between รวม and คน no unit at all."""
     assert reread([HEIGHT_UNITS, [("รวม", "รวม", None), (drawn, None, None), ("คน", "คน", None)],
                    [("รวม", "รวม", None), ("คน", "คน", None)]])[1:] == [expected, "รวม คน"]
+
+
+def test_an_unreadable_glyph_keeps_tesseracts_character_at_its_place():
+    """One glyph of a run is no digit (a blot): the others are re-read, it keeps tesseract's."""
+    lines = reread([HEIGHT_UNITS, [("ปี", "ปี", None), ("๒", "๒", None), ("๕", "+๕", None), ("#", "+๒", None),
+                                   ("๙", "+๕", None)]])
+    assert lines[1] == "ปี ๒๕๒๙"

@@ -102,16 +102,20 @@ def read_date(letter: Letter, header: Header, text: str) -> None:
 _STAMP_TIME = re.compile(r"\n[ \t]*(?:\n[ \t]*){0,2}(?:(?P<between>[^\n]*)\n(?:[ \t]*\n){0,2}[ \t]*)?เวลา")
 
 
+_NUMBER_ONLY = re.compile(r"[\s0-9๐-๙./]*")
+
+
 def _stamp_date_line(ln: Line, text: str) -> bool:
     """A วันที่ line of one date with a เวลา line right under it: a receiving stamp's (its
     number line unread), not the letter's date (a fax's own date may share its row with a
     stamp's: two วันที่ on the line, kept). One short line between them that is not a header
-    label or a date is the address column OCR read between the stamp's lines
+    label, a date or a bare number is the address column OCR read between the stamp's lines
     (``อำเภอสองพี่น้อง``)."""
     row = text[text.rfind("\n", 0, ln.start) + 1 : ln.end]
     m = _STAMP_TIME.match(text, ln.end)
     between = m and m.group("between")
-    odd = between and (len(between.strip()) > 40 or label_of(between) or find_dates(between))
+    odd = between and (len(between.strip()) > 40 or label_of(between) or find_dates(between)
+                       or _NUMBER_ONLY.fullmatch(between))  # a year wrapped from the วันที่ line
     return row.count("วันที่") == 1 and bool(m) and not odd
 
 

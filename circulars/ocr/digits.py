@@ -667,7 +667,8 @@ def read_group(glyph: np.ndarray, ref: float, model: DigitModel) -> list[str | N
 def reread_run(text: str, glyphs: list[np.ndarray], model: DigitModel, height: float | None = None) -> str:
     """A numeric run rebuilt from its glyphs (tesseract may give a digit two characters).
     Pieces at either end that are not digits (a neighbour caught by the widened box) are
-    dropped; an unreadable piece inside keeps tesseract's text for the run."""
+    dropped; an unreadable piece inside keeps tesseract's text for the run, or, when there
+    is one piece for each of its characters, tesseract's character at that place."""
     read = read_run(glyphs, model, height)
     while read and read[0] in (None, "-", "."):
         read.pop(0)
@@ -676,6 +677,9 @@ def reread_run(text: str, glyphs: list[np.ndarray], model: DigitModel, height: f
     if read and read[-1] == "/" and "/" not in text:
         read.pop()  # the edge of the next word caught, not a slash tesseract saw
     digits = sum(1 for c in read if c and c in THAI_DIGITS)
+    if digits and None in read and len(read) == len(text) and read.count(None) < digits:
+        # one glyph per character of tesseract's text: its character where a glyph is unreadable
+        read = [r if r is not None else t for r, t in zip(read, text)]
     plausible = digits and None not in read and len(read) <= len(text) + 2 and read.count("/") <= min(2, digits)
     return "".join(read) if plausible else text  # else boxes over a table or a drawing, not a number
 
