@@ -246,9 +246,10 @@ def fix_issue_date_label(text: str) -> str:
 
     def fix(m: re.Match) -> str:
         found = m.group(2)
-        label = labels.get(_skeleton(found))
+        bones = _skeleton(found)
+        label = labels.get(bones)
         if label is None and found.startswith("สั"):  # ณ lost too (สัง วันที่); ส่ง วันที่ is another word
-            label = labels.get(_skeleton(found)[:2] + "ณ" + _skeleton(found)[2:])
+            label = labels.get(bones[:2] + "ณ" + bones[2:])
         return f"{m.group(1)}{label} " if label and label != found.strip() else m.group(0)
 
     return pattern.sub(fix, text)

@@ -213,7 +213,7 @@ _STRAY_BEFORE_SERIES = re.compile(r"(?<=[๐-๙0-9]/)[7|lI](?=ว\s*[๐-๙0-9
 _STRAY_AFTER_SERIES = re.compile(r"(?<=[๐-๙]/ว)[0-9|,.'‘’](?=[ \t]+[๐-๙])")
 
 
-def drop_stray_before_series(text: str) -> str:
+def drop_strays_at_series(text: str) -> str:
     """``๐๐๒๓.๓/7ว ๑๘๔๗๒`` → ``๐๐๒๓.๓/ว ๑๘๔๗๒``: the foot of the slash read as a Latin
     ``7`` or ``|`` before the series letter ว (no reference number has a sign there); and
     ``๐๓๑๐.๑/ว3 ๑๔๗๗`` → ``๐๓๑๐.๑/ว ๑๔๗๗``: half of the ว read as a Latin digit (or a speck
@@ -223,4 +223,4 @@ def drop_stray_before_series(text: str) -> str:
 
 def correct_text(text: str) -> str:
     text = restore_reference_label(restore_tones(compose_sara_am(text)))
-    return fix_fixed_words(drop_stray_before_series(drop_doubled_digit_glyphs(text)))
+    return fix_fixed_words(drop_strays_at_series(drop_doubled_digit_glyphs(text)))
