@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..normalize import compose_sara_am
+from ..normalize import compose_sara_am, to_arabic_digits
 
 TONES = "\u0e48\u0e49"  # ่ ้
 UPPER = "\u0e34\u0e35\u0e36\u0e37\u0e31"  # ิ ี ึ ื ั
@@ -184,16 +184,25 @@ def restore_reference_label(text: str) -> str:
     return _DAMAGED_THI.sub(fix, text)
 
 
+ORDER_YEARS = (2540, 2589)  # Buddhist-era years an order number's year after its slash may be
+
+
 def drop_doubled_digit_glyphs(text: str) -> str:
     """``๒๕๖ส๘`` → ``๒๕๖๘``: in a Buddhist-era year, ส (a look-alike of ๘) beside a ๘ is that ๘
-    read twice. Only years: elsewhere (``๘ส๖๓``) the letter may stand for a second ๘."""
+    read twice. Only years: elsewhere (``๘ส๖๓``) the letter may stand for a second ๘. After a
+    slash (an order's number, ``๒๘๗/๒ด๕๖๘``) the look-alike goes wherever it stands when
+    what is left is a year of ``ORDER_YEARS``."""
     looks, pattern = _digit_lookalikes()
 
     def fix(m: re.Match) -> str:
         head, letter, tail = m.group(1), m.group(2), m.group(3)
         year = head + tail
+        if len(year) != 4 or not year.startswith("๒๕"):
+            return m.group(0)
         doubled = looks[letter] in (head[-1], tail[0])
-        return year if doubled and len(year) == 4 and year.startswith("๒๕") else m.group(0)
+        ordered = m.start() > 0 and text[m.start() - 1] == "/" and \
+            ORDER_YEARS[0] <= int(to_arabic_digits(year)) <= ORDER_YEARS[1]
+        return year if doubled or ordered else m.group(0)
 
     return pattern.sub(fix, text) if pattern else text
 
