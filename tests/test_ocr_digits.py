@@ -228,8 +228,11 @@ def _units(*tokens: str) -> tuple[str, list]:
     (("๑", "+“", "เมษายน"), [["๑"]]),
     (("“๓", "เมษายน"), []),
     (("ปี", "“", "+๒๕๖๘"), [["๒๕๖๘"]]),
+    (("ที่", "«", "+๐๑๒", "๒๕๖๙"), [["«", "๐๑๒"], ["๒๕๖๙"]]),
+    (("ที่", "«", "เมษายน"), []),
+    (("๒๕๖«",), [["๒๕๖«"]]),
 ], ids=["speck-digit-unit-glued", "speck-inside", "at-sign-after", "quote-after-trimmed", "speck-digit-alone",
-        "speck-before-not-joined"])
+        "speck-before-not-joined", "guillemet-opens-a-number", "guillemet-alone-is-no-run", "guillemet-in-a-unit"])
 def test_numeric_runs_take_specks_glued_to_a_number(tokens, runs):
     from circulars.ocr.digits import numeric_runs
 

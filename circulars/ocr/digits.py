@@ -153,14 +153,17 @@ NUMERIC_PUNCT = "./-,:"
 SPECKS = "ะ'‘’“”\"`|@"  # what tesseract makes of a speck glued to a number (never a consonant: ว๑๙๘ keeps its ว)
 
 
+DIGIT_SIGNS = "«»"  # signs tesseract writes for a Thai digit it cannot output (๙ as «)
+
+
 def is_numeric_unit(text: str) -> bool:
     """A unit made only of digits and number punctuation, with at least one Thai digit
-    (a Latin digit among Thai ones is a Thai digit misread); a speck read as ``ะ`` or a
-    quote at one end of two digits or more is allowed (``ะ๑๕ มีนาคม``)."""
+    (a Latin digit or ``«`` among Thai ones is a Thai digit misread); a speck read as ``ะ``
+    or a quote at one end of two digits or more is allowed (``ะ๑๕ มีนาคม``)."""
     if sum(c in THAI_DIGITS for c in text) >= 2 and len(text) >= 3:
         text = text[1:] if text[0] in SPECKS else text[:-1] if text[-1] in SPECKS else text
-    return any(c in THAI_DIGITS for c in text) and all(c in THAI_DIGITS or c in NUMERIC_PUNCT or "0" <= c <= "9"
-                                                       for c in text)
+    return any(c in THAI_DIGITS for c in text) and all(
+        c in THAI_DIGITS or c in NUMERIC_PUNCT or c in DIGIT_SIGNS or "0" <= c <= "9" for c in text)
 
 
 def digit_heavy(text: str) -> bool:
@@ -460,7 +463,7 @@ TRAILING_SPECKS = "@"  # a speck unit after a number that is the last digit read
 
 def numeric_runs(text: str, words: list) -> list[list]:
     """Runs of consecutive numeric or punctuation units on one line with nothing between
-    them in the text, holding at least one Thai digit. Glued to a run, a unit of specks
+    them in the text, holding at least one Thai digit; a ``«`` unit may open one. Glued to a run, a unit of specks
     (``“``, ``@``) or digits with a speck at one end (``“๓``) is part of it: between digits
     (``๒๕๓“๓``), or ``@`` at its end (``๑๙@``)."""
     runs: list[list] = []
@@ -472,7 +475,7 @@ def numeric_runs(text: str, words: list) -> list[list]:
         member = is_numeric_unit(w.text) or set(w.text) <= set(NUMERIC_PUNCT) or digit_heavy(w.text)
         if glued and (member or set(w.text) <= set(SPECKS) or is_numeric_unit(w.text.strip(SPECKS))):
             runs[-1].append(w)
-        elif member:
+        elif member or set(w.text) <= set(DIGIT_SIGNS):  # «๐๑๒: the run starts at the sign
             runs.append([w])
     return [r for r in map(_trim, runs) if r]
 
