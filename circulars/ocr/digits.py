@@ -185,7 +185,7 @@ def latin_guesses(text: str, words: list) -> list:
     """Short Latin "words" that may be Thai digits read by the English model (๒ → lo,
     ๓ → on, ๖๗ → del): checked glyph by glyph by :func:`reread_guess`."""
     return [w for w in words if w.offset >= 0 and _LATIN_GUESS.fullmatch(w.text)
-            and any(c.isalpha() or c in "|$§©@«»" for c in w.text)]
+            and any(c.isalpha() or c in "|$§©@" + DIGIT_SIGNS for c in w.text)]
 
 
 _MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
@@ -283,30 +283,42 @@ def read_item_number(glyphs: list[np.ndarray], model: DigitModel, height: float 
     pieces = [p for g in glyphs for p in split_touching(g, ref, model)]
     if len(pieces) > 6:
         return None
+    read = read_pieces(pieces, ref, height, model, SURE, ends="()")
+    number = "".join(read) if read else ""
+    return number if ITEM_NUMBER.fullmatch(number) else None
+
+
+def read_pieces(pieces: list[np.ndarray], ref: float, height: float | None, model: DigitModel, sure: float,
+                ends: str = "") -> list[str] | None:
+    """Each piece a stop or dash (a low one), a bracket (a narrow one first or last, where
+    ``ends`` opens with ``(`` or closes with ``)``) or a digit at least ``sure``; None as soon as
+    one is none of these."""
     read = []
     for i, p in enumerate(pieces):
         h, w = _box(p)
+        bracket = _end_bracket(ends, i, len(pieces))
         if h < 0.45 * ref:
-            read.append(".")
-        elif w < PAREN * h and i in (0, len(pieces) - 1):
-            read.append("(" if i == 0 else ")")
+            read.append("-" if w > 1.8 * h else ".")
+        elif bracket and w < PAREN * h:
+            read.append(bracket)
         else:
-            got = _sure_digit(p, ref, height, model, SURE)
+            got = _sure_digit(p, ref, height, model, sure)
             if got is None:
                 return None
             read.append(got)
-    number = "".join(read)
-    return number if ITEM_NUMBER.fullmatch(number) else None
+    return read
 
 
 def _sure_digit(piece: np.ndarray, ref: float, height: float | None, model: DigitModel, sure: float) -> str | None:
     """The digit ``piece`` surely is, tried again without a next line's mark glued under it."""
+    def sure_of(got) -> bool:
+        return bool(got) and got[0] is not None and got[1] >= sure
+
     got = model.classify(piece, ref)
-    if got and got[0] is not None and got[1] >= sure:
-        return got[0]
-    cut = cut_below_digit(piece, height or ref)
-    got = model.classify(cut, ref) if cut is not None else None
-    return got[0] if got and got[0] is not None and got[1] >= sure else None
+    if not sure_of(got):
+        cut = cut_below_digit(piece, height or ref)
+        got = model.classify(cut, ref) if cut is not None else None
+    return got[0] if sure_of(got) else None
 
 
 def reread_guess(text: str, glyphs: list[np.ndarray], model: DigitModel, height: float | None = None,
@@ -320,26 +332,13 @@ def reread_guess(text: str, glyphs: list[np.ndarray], model: DigitModel, height:
     pieces = [p for g in glyphs for p in split_touching(g, ref, model)]
     if (single and len(pieces) != 1) or (most and len(pieces) > most):
         return text
-    read = []
-    for i, p in enumerate(pieces):
-        h, w = _box(p)
-        if h < 0.45 * ref:
-            read.append("-" if w > 1.8 * h else ".")
-            continue
-        bracket = _end_bracket(text, i, len(pieces))
-        if bracket and w < PAREN * h:
-            read.append(bracket)
-            continue
-        got = _sure_digit(p, ref, height, model, sure)
-        if got is None:
-            return text
-        read.append(got)
-    return "".join(read) if any(c in THAI_DIGITS for c in read) else text
+    read = read_pieces(pieces, ref, height, model, sure, ends=text)
+    return "".join(read) if read and any(c in THAI_DIGITS for c in read) else text
 
 
 def _end_bracket(text: str, i: int, n: int) -> str | None:
     """The bracket the ``i``-th of ``n`` pieces is when it is narrow: ``(`` first and ``)``
-    last where tesseract's text has them (``lo)`` for ``๒)``, ``(cn)`` for ``(๓)``)."""
+    last where ``text`` (tesseract's) has them (``lo)`` for ``๒)``, ``(cn)`` for ``(๓)``)."""
     if i == 0 and text.startswith("("):
         return "("
     return ")" if i == n - 1 and text.endswith(")") else None
