@@ -180,8 +180,12 @@ def test_a_mark_of_the_next_line_glued_under_a_digit_is_cut_off():
     ([("วันที่", "วันที่", None), ("๙", "«", None), ("พฤศจิกายน", "พฤศจิกายน", None)], "วันที่ ๙ พฤศจิกายน"),
     ([("ขนาด", "ขนาด", None), ("(A)", "(A)", None), ("ให้", "ให้", None)], "ขนาด (A) ให้"),
     ([("โทร.", "โทร.", None), ("๗๑๓๐", "๓ฒ๑๑๐", None)], "โทร. ๗๑๓๐"),
+    ([("ด้วย", "ด้วย", None), ("๑.", "®.", None), ("สำเนา", "สำเนา", None)], "ด้วย ๑. สำเนา"),
+    ([("ปีที่", "ปีที่", None), ("๑", "©", None)], "ปีที่ ๑"),
+    ([("ประจำปี", "ประจำปี", None), ("๒๕๖", "๒๕๖", None), ("๗", "+%", None)], "ประจำปี ๒๕๖๗"),
 ], ids=["digit-bracket-read-latin", "bracketed-digit-read-latin", "nine-read-as-guillemet", "latin-letter-stays",
-        "latin-number-re-read-with-a-letter"])
+        "latin-number-re-read-with-a-letter", "one-read-as-registered-sign", "one-read-as-copyright-sign",
+        "last-seven-read-as-percent-sign"])
 def test_latin_look_alikes_with_brackets_are_read_again(segments, expected):
     assert reread([HEIGHT_UNITS, segments])[1] == expected
 
@@ -231,8 +235,12 @@ def _units(*tokens: str) -> tuple[str, list]:
     (("ที่", "«", "+๐๑๒", "๒๕๖๙"), [["«", "๐๑๒"], ["๒๕๖๙"]]),
     (("ที่", "«", "เมษายน"), []),
     (("๒๕๖«",), [["๒๕๖«"]]),
+    (("ประจำปี", "๒๕๖", "+%"), [["๒๕๖", "%"]]),
+    (("ร้อยละ", "๕๐%"), [["๕๐%"]]),
+    (("ร้อยละ", "%"), []),
 ], ids=["speck-digit-unit-glued", "speck-inside", "at-sign-after", "quote-after-trimmed", "speck-digit-alone",
-        "speck-before-not-joined", "guillemet-opens-a-number", "guillemet-alone-is-no-run", "guillemet-in-a-unit"])
+        "speck-before-not-joined", "guillemet-opens-a-number", "guillemet-alone-is-no-run", "guillemet-in-a-unit",
+        "percent-sign-for-a-last-seven", "percent-sign-in-a-unit", "percent-sign-alone-is-no-run"])
 def test_numeric_runs_take_specks_glued_to_a_number(tokens, runs):
     from circulars.ocr.digits import numeric_runs
 

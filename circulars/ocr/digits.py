@@ -150,7 +150,7 @@ def main_glyph(ink: np.ndarray) -> np.ndarray:
 NUMERIC_PUNCT = "./-,:"
 
 
-SPECKS = "ะ'‘’“”\"`|@"  # what tesseract makes of a speck glued to a number (never a consonant: ว๑๙๘ keeps its ว)
+SPECKS = "ะ'‘’“”\"`|@%"  # what tesseract makes of a speck glued to a number (never a consonant: ว๑๙๘ keeps its ว)
 
 
 DIGIT_SIGNS = "«»"  # signs tesseract writes for a Thai digit it cannot output (๙ as «)
@@ -177,7 +177,9 @@ def digit_heavy(text: str) -> bool:
     return len(text) >= 2 and 0 < letters <= digits and rest == 0
 
 
-_LATIN_GUESS = re.compile(r"[A-Za-z][A-Za-z0-9|()'‘’$§©@«»,.\-/]{0,6}|[|()'‘’$§©@«»][A-Za-z0-9|()'‘’$§©@«»,.\-/]{0,6}")
+_GUESS_SIGNS = "|$§©®@"  # signs the English model makes of a Thai digit (๑ as © or ®)
+_LATIN_GUESS = re.compile(rf"[A-Za-z][A-Za-z0-9()'‘’{_GUESS_SIGNS}«»,.\-/]{{0,6}}"
+                          rf"|[()'‘’{_GUESS_SIGNS}«»][A-Za-z0-9()'‘’{_GUESS_SIGNS}«»,.\-/]{{0,6}}")
 SURE = 0.9  # a Latin word is taken for digits only when every glyph is a digit this surely
 
 
@@ -185,7 +187,7 @@ def latin_guesses(text: str, words: list) -> list:
     """Short Latin "words" that may be Thai digits read by the English model (๒ → lo,
     ๓ → on, ๖๗ → del): checked glyph by glyph by :func:`reread_guess`."""
     return [w for w in words if w.offset >= 0 and _LATIN_GUESS.fullmatch(w.text)
-            and any(c.isalpha() or c in "|$§©@" + DIGIT_SIGNS for c in w.text)]
+            and any(c.isalpha() or c in _GUESS_SIGNS + DIGIT_SIGNS for c in w.text)]
 
 
 _MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
@@ -457,7 +459,7 @@ PAD_X = 40  # px: how far outside tesseract's (imprecise) boxes glyphs are looke
 PAD_Y = 4
 
 
-TRAILING_SPECKS = "@"  # a speck unit after a number that is the last digit read twice (๑๙@ เมษายน)
+TRAILING_SPECKS = "@%"  # after a number: its last digit read twice (๑๙@ เมษายน), or a ๗ (๒๕๖%)
 
 
 def numeric_runs(text: str, words: list) -> list[list]:

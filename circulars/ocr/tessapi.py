@@ -143,16 +143,24 @@ def read_words(lib: ctypes.CDLL, api: int) -> list[Word]:
     page = lib.TessResultIteratorGetPageIterator(it)
     box = [ctypes.c_int() for _ in range(4)]
     refs = [ctypes.byref(b) for b in box]
+    line_box = [ctypes.c_int() for _ in range(4)]
+    line_refs = [ctypes.byref(b) for b in line_box]
     block = para = line = 0
+    last_line: tuple[int, ...] = ()
     words = []
     try:
         while True:
-            if lib.TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE):  # a block or paragraph starts on a line
-                if lib.TessPageIteratorIsAtBeginningOf(page, RIL_BLOCK):
+            # the iterator's own line-start test costs more than its Next(); a unit whose line
+            # box is its predecessor's is not at a line start, so only the others are asked
+            lib.TessPageIteratorBoundingBox(page, RIL_TEXTLINE, *line_refs)
+            this_line = tuple(b.value for b in line_box)
+            if this_line != last_line and lib.TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE):
+                if lib.TessPageIteratorIsAtBeginningOf(page, RIL_BLOCK):  # blocks and paragraphs start on a line
                     block, para, line = block + 1, 0, 0
                 if lib.TessPageIteratorIsAtBeginningOf(page, RIL_PARA):
                     para, line = para + 1, 0
                 line += 1
+            last_line = this_line
             text = _string(lib, lib.TessResultIteratorGetUTF8Text(it, RIL_WORD))
             if text.strip() and lib.TessPageIteratorBoundingBox(page, RIL_WORD, *refs):
                 left, top, right, bottom = (b.value for b in box)
