@@ -20,6 +20,7 @@ from .extractors.tasks import assign_tasks
 from .link import attachment_owner, link_letters
 from .models import Document, Page
 from .normalize import normalize_text
+from .ocr.consensus import mend_abbreviations
 from .progress import Progress, null_progress
 from .segment import Segmentation, segment
 from .sources import SourceResult, read_source
@@ -79,12 +80,13 @@ def read_input(path: Path, config: Config) -> RawInput:
 
 
 def normalize_pages(raw: RawInput) -> Document:
-    """Normalise each page's text and join the pages with form feeds, remembering where each starts."""
-    texts, starts, pos = [], [], 0
-    for page in raw.result.pages:
-        t = normalize_text(page.text).strip("\n")
+    """Normalise each page's text (OCR pages' abbreviations mended from the whole file) and
+    join the pages with form feeds, remembering where each starts."""
+    texts = mend_abbreviations([normalize_text(page.text).strip("\n") for page in raw.result.pages],
+                               ocr=[page.method == "ocr" for page in raw.result.pages])
+    starts, pos = [], 0
+    for t in texts:
         starts.append(pos)
-        texts.append(t)
         pos += len(t) + 1
     warnings = list(raw.result.warnings)
     if raw.result.needs_ocr:
