@@ -120,6 +120,46 @@ def fix_header_words(text: str) -> str:
     return text
 
 
+LABEL_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"  # over and under
+LABEL_SKELETON_MIN = 3  # letters a label keeps without its marks before a bare form is taken for it
+
+
+def _without_marks(word: str) -> str:
+    return "".join(c for c in word if c not in LABEL_MARKS)
+
+
+@cache
+def _bare_labels() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A line-start pattern for the header labels written without some of their marks, and
+    bare form → label (only for labels that need marks and keep enough letters without them)."""
+    groups = ("reference", "date", "subject", "recipient", "cites", "copies", "enclosures", "unit", "sender")
+    labels = {w for g in groups for w in data.keywords()["labels"][g] if " " not in w}
+    bare: dict[str, str] = {}
+    # a label with more marks first: a bare form reached from a label and from a variant
+    # of it with a mark missing (สิ่งทีส่งมาด้วย is listed too) takes the full label
+    for label in sorted(labels, key=lambda w: (-sum(c in LABEL_MARKS for c in w), w)):
+        marks = [i for i, c in enumerate(label) if c in LABEL_MARKS]
+        if not marks or len(_without_marks(label)) < LABEL_SKELETON_MIN:
+            continue
+        for keep in range(1 << len(marks)):  # every subset of the marks dropped, but not none
+            if keep == (1 << len(marks)) - 1:
+                continue
+            dropped = {m for k, m in enumerate(marks) if not keep >> k & 1}
+            form = "".join(c for i, c in enumerate(label) if i not in dropped)
+            if form not in labels:
+                bare.setdefault(form, label)
+    alts = "|".join(map(re.escape, sorted(bare, key=len, reverse=True)))
+    return re.compile(rf"(?m)^([ \t]*)({alts})(?=[ \t]|$)"), bare
+
+
+def fix_label_marks(text: str) -> str:
+    """A header label opening a line with its upper or lower marks lost (OCR: ``เรยน`` for
+    เรียน, ``สิงทีส่งมาดวย`` for สิ่งที่ส่งมาด้วย) becomes the label; only as a whole word,
+    and only labels of three letters or more without their marks (a bare ``ท`` stays)."""
+    pattern, bare = _bare_labels()
+    return pattern.sub(lambda m: m.group(1) + bare[m.group(2)], text)
+
+
 def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance (insertions, deletions, substitutions of one character)."""
     prev = list(range(len(b) + 1))
@@ -334,6 +374,7 @@ RULES: tuple[Callable[[str], str], ...] = (
     reorder_marks,
     collapse_spaces,
     fix_header_words,
+    fix_label_marks,
     strip_label_leaders,
     strip_leading_specks,
     strip_code_marks,

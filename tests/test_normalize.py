@@ -108,6 +108,25 @@ def test_fix_header_words(text, expected):
     assert n.fix_header_words(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("เรยน\tผอ.ศซบ.ทหาร", "เรียน\tผอ.ศซบ.ทหาร", id="recipient-upper-vowel-lost"),
+        pytest.param("เรอง ขอความเห็นชอบ", "เรื่อง ขอความเห็นชอบ", id="subject-vowel-and-tone-lost"),
+        pytest.param("วันที ๕ มี.ค. ๖๗", "วันที่ ๕ มี.ค. ๖๗", id="date-tone-lost"),
+        pytest.param("สวนราชการ กกล.นซบ.ทหาร", "ส่วนราชการ กกล.นซบ.ทหาร", id="unit-tone-lost"),
+        pytest.param("สิงทีส่งมาดวย ๑.", "สิ่งที่ส่งมาด้วย ๑.", id="enclosures-to-the-full-label"),
+        pytest.param("อางถง หนังสือ", "อ้างถึง หนังสือ", id="cites-two-marks-lost"),
+        pytest.param("สิ่งทีส่งมาด้วย ๑.", "สิ่งทีส่งมาด้วย ๑.", id="a-listed-variant-kept"),
+        pytest.param("เรยนรู้ได้", "เรยนรู้ได้", id="inside-a-longer-word-kept"),
+        pytest.param("ตามที่ เรยน มา", "ตามที่ เรยน มา", id="mid-line-kept"),
+        pytest.param("ท มท ๐๘๑๒", "ท มท ๐๘๑๒", id="short-label-not-guessed"),
+    ],
+)
+def test_fix_label_marks(text, expected):
+    assert n.fix_label_marks(text) == expected
+
+
 def test_normalize_text_chains_rules_and_keeps_thai_digits():
     raw = "ความที่สด\r\nที่ มท ๐๘๑๒/ว ๘๙๖๓\u200b\nเรือง  การดําเนินการ เเละ"
     assert n.normalize_text(raw) == "ด่วนที่สุด\nที่ มท ๐๘๑๒/ว ๘๙๖๓\nเรื่อง การดำเนินการ และ"

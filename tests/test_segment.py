@@ -165,6 +165,33 @@ def test_segment_bundle_into_letters_and_attachment():
     assert seg.parts[2].lines[0].stripped == "บัญชีแนบท้าย"
 
 
+MEMO_WITHOUT_TITLE = """เลขรับ ๓๒๔
+ด่วนมาก โปบนทักข้อความ\tแวลก ๑๐๓๕
+ส่วนราชการ กกล.นซบ.ทหาร (แผนกธุรการ โทร. ๐ ๒๕๗๒ ๑๗๔๗)
+ที่ กห ๐๓๐๑..๑๐,@/ กไก
+วันที่ งย พ.ค. ๖๘
+เรื่อง ขอความเห็นชอบการลาออกจากราชการ
+เสนอ ศซล.นซบ.ทหาร
+จึงเสนอมาเพื่อกรุณาพิจารณา
+(สมชาย ธูปแช่ม)
+ผอ.กกล.นซบ.ทหาร
+"""
+
+
+def test_a_memo_whose_title_ocr_lost_starts_at_its_unit_line():
+    seg = segment(MEMO_WITHOUT_TITLE)
+    letters = [p for p in seg.parts if p.kind == "letter"]
+    assert len(letters) == 1 and letters[0].lines[0].stripped.startswith("ส่วนราชการ")
+
+
+@pytest.mark.parametrize("text", [
+    "ส่วนราชการ กกล.นซบ.ทหาร\nขอรายงานผล\nตามที่ได้รับมอบหมาย\nเรื่อง การประชุม\n",
+    "แบบตอบรับ\nส่วนราชการ ..................\nชื่อ ..................\nโทร ...........\n",
+], ids=["one-label-below", "a-form-field"])
+def test_a_unit_line_without_a_memo_header_below_starts_nothing(text):
+    assert all(p.kind != "letter" for p in segment(text).parts)
+
+
 def test_text_before_the_first_letter_is_an_attachment():
     seg = segment("แนวทางการดำเนินการสำหรับองค์กรปกครองส่วนท้องถิ่น\n๑. ที่มา\nข้อความ\n\n" + BUNDLE)
     assert [p.kind for p in seg.parts] == ["attachment", "letter", "letter", "attachment"]
