@@ -334,6 +334,32 @@ def test_a_joint_message_form_with_colon_labels(urgency, expected):
     assert (letter.signatory.name, letter.signatory.position) == ("วีระ ศรีสมุทร", "รอง จก.สยย.ทหาร ทำการแทน จก.สยย.ทหาร")
 
 
+OCR_MESSAGE_FORM = """กระดาษเขียนข่าวร่วม (ทท.)
+
+ลำดับความเร่งด่วน
+ชั้นความลับ
+หมู่ - วัน - เวลา หน้าที่ ๑ ของ ๑ หน้า
+ที่ของผู้ให้ข่าว
+ด่วนมาก
+{cells}
+
+จาก คณะกรรมการจัดการความรู้ของ บก.ทท.
+ถึง ผู้รับปฏิบัติ\tสน.บก.บก.ทท., สจร.ทหาร
+
+๑. ขอแจ้งผลการนำเสนอผลงาน
+"""
+
+
+@pytest.mark.parametrize("cells, expected", [
+    pytest.param("๑๑๑๐๐๐ ส.ค. ๖๗ ที่ ๑๐/๒๕๖๗", "10/2567", id="after-the-date-time-group"),
+    pytest.param("ที่ ๑๐/๒๕๖๗", "10/2567", id="a-line-of-its-own"),
+    pytest.param("๑๑๑๐๐๐ ส.ค. ๖๗ ครั้งที่ ๑๐/๒๕๖๗", None, id="not-a-ti-label"),
+])
+def test_a_message_form_reference_read_after_the_date_time_group(cells, expected):
+    letter = _letter(OCR_MESSAGE_FORM.format(cells=cells))
+    assert (letter.reference.text if letter.reference else None) == expected
+
+
 def test_a_stamp_date_line_without_a_day_leaves_the_letter_its_own_date_line():
     text = ("ด่วนที่สุด\nที่ มท ๐๘๑๐.๖/ว ๔๗๗๑\nกรมส่งเสริมการปกครองท้องถิ่น\nถนนนครราชสีมา เขตดุสิต กทม. ๑๐๓๐๐\n"
             "เลขรับ ๔๘๓\nวันที่ เฉม ม.ค. ๒๕๖๘\nเวลา ๑๑.๐๒ น.\n๒๖ ธันวาคม ๒๕๖๗\n"

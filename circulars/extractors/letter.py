@@ -64,7 +64,11 @@ def _reference_at(first: Line, header: Header, text: str):
     stop = min([ls[0].start for k, ls in header.fields.items() if ls[0].start > first.start] or [first.end + 200])
     window = text[first.start:min(stop, first.end + 200)]
     lead = len(first.text) - len(strip_label(first.text, "reference"))  # a long label: ที่ของผู้ให้ข่าว
-    refs = [r for r in find_references(window) if r.span and r.span[0] <= max(6, lead + 2)]
+    alone = lead > 3 and not re.search(r"[\w๐-๙]", strip_label(first.text, "reference"))
+    # a message form's box label alone on its line: OCR may put the ที่ line's number after
+    # the date-time group of the cell beside it (``๑๑๑๐๐๐ ส.ค. ๖๗ ที่ ๑๐/๒๕๖๗``)
+    refs = [r for r in find_references(window)
+            if r.span and (r.span[0] <= max(6, lead + 2) or alone and r.raw.startswith("ที่"))]
     if not refs:
         return None
     ref = refs[0]
