@@ -334,6 +334,18 @@ def test_a_joint_message_form_with_colon_labels(urgency, expected):
     assert (letter.signatory.name, letter.signatory.position) == ("วีระ ศรีสมุทร", "รอง จก.สยย.ทหาร ทำการแทน จก.สยย.ทหาร")
 
 
+@pytest.mark.parametrize("after, expected", [
+    pytest.param("\n\nจก.สยย.ทหาร\n", "รอง จก.สยย.ทหาร ทำการแทน จก.สยย.ทหาร", id="acted-for-below-a-blank-line"),
+    pytest.param("\nจก.สยย.ทหาร\n", "รอง จก.สยย.ทหาร ทำการแทน จก.สยย.ทหาร", id="acted-for-on-the-next-line"),
+    pytest.param("\n\nหน่วย สยย.ทหาร โทร. ๐ ๒๒๗๕ ๕๗๑๖\n", "รอง จก.สยย.ทหาร ทำการแทน", id="a-contact-line-not-taken"),
+    pytest.param("\n\nผู้รับทราบ: -\n", "รอง จก.สยย.ทหาร ทำการแทน", id="a-label-not-taken"),
+])
+def test_a_releasing_officer_acting_for_a_position_on_the_line_below(after, expected):
+    text = JOINT_MESSAGE_FORM.format(urgency="ด่วนมาก").replace(
+        "รอง จก.สยย.ทหาร ทำการแทน จก.สยย.ทหาร\n", "รอง จก.สยย.ทหาร ทำการแทน" + after)
+    assert _letter(text).signatory.position == expected
+
+
 OCR_MESSAGE_FORM = """กระดาษเขียนข่าวร่วม (ทท.)
 
 ลำดับความเร่งด่วน

@@ -37,16 +37,22 @@ def test_copies_on_an_ocr_page_take_the_form_written_most():
         MEMO, "เรียน กวก.ศซบ.ทหาร\nสังกัด ศซบ.ทหาร\nผช.ผอ.กรภ.ศซบ.ทหาร"]
 
 
+def test_two_copies_mend_a_third():
+    assert mend_abbreviations(["แต่งตั้ง ลชท.รอง ให้ และ ลชท.รอง ตามข้อ", "เรื่อง แต่งตั้ง ลขชท.รอง"], ocr=[True, True]) == [
+        "แต่งตั้ง ลชท.รอง ให้ และ ลชท.รอง ตามข้อ", "เรื่อง แต่งตั้ง ลชท.รอง"]
+
+
 def test_text_layer_pages_are_counted_but_kept():
     page = "เรียน กวก.ศชบ.ทหาร"
     assert mend_abbreviations([page, MEMO], ocr=[False, True]) == [page, MEMO]
 
 
 @pytest.mark.parametrize(("pages", "why"), [
-    (["กวก.ศซบ.ทหาร กรภ.ศซบ.ทหาร", "กวก.ศชบ.ทหาร"], "written only twice"),
+    (["กวก.ศซบ.ทหาร", "กวก.ศชบ.ทหาร"], "written only once"),
     (["ศซบ.ทหาร ศซบ.ทหาร ศซบ.ทหาร", "ศชบ.ทหาร ศชบ.ทหาร"], "not twice as often"),
     ([MEMO, "ชาวบ้านซบหน้า ศชบ"], "not beside a full stop"),
-], ids=["too-few-copies", "no-clear-lead", "running-word"])
+    (["สสก.ทหาร สสก.ทหาร สสก.ทหาร", "สลก.บก.ทท."], "two units that differ by ล/ส"),
+], ids=["too-few-copies", "no-clear-lead", "running-word", "lo-ling-and-so-suea-kept-apart"])
 def test_no_mending_without_a_clear_majority_in_an_abbreviation(pages, why):
     assert mend_abbreviations(pages, ocr=[True] * len(pages)) == pages, why
 

@@ -335,11 +335,28 @@ def read_releasing(letter: Letter, body: list[Line], i: int, furniture: dict) ->
     """A message form signed by its releasing officer; the contact block, if any, follows."""
     line = body[i]
     name, position = releasing_officer(line.text)
+    position = _acting_for(position, body[i + 1 : i + 4])
     letter.body_span = _span_between(body[:i])
     letter.signatory = Signatory(name=name, position=position, span=line.span)
     _evidence(letter, "signatory", line.stripped, line.span)
     rest = [ln for ln in body[i + 1:] if releasing_officer(ln.text) is None]
     letter.contact = find_contact(rest, furniture)
+
+
+ACTING_FOR_MAX = 40  # characters: the position acted for, on the line under ``… ทำการแทน``
+
+
+def _acting_for(position: str | None, below: list[Line]) -> str | None:
+    """A releasing officer's position ending in an acting word (``รอง ผบ.วสท.สปท. ทำการแทน``)
+    goes on with the position acted for on the next text line (``ผบ.วสท.สปท.``), blank lines
+    OCR left between them skipped; a label, a name or a long line is not taken."""
+    if not position or not any(position.endswith(w) for w in _kw()["signature"]["acting"]):
+        return position
+    nxt = next((ln for ln in below if not ln.blank), None)
+    if (nxt is None or len(nxt.stripped) > ACTING_FOR_MAX or label_of(nxt.stripped)
+            or releasing_officer(nxt.text) or name_in_parentheses(nxt.stripped) or re.search(r"[0-9๐-๙]", nxt.stripped)):
+        return position
+    return f"{position} {nxt.stripped}"
 
 
 def _stamp_line_index(body: list[Line], furniture: dict) -> int | None:

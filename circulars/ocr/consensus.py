@@ -6,9 +6,10 @@ the copies by one glyph: a look-alike (``ศชบ`` for ``ศซบ``: ช and 
 doubled with its look-alike (``ศชซบ``), a leader dot glued under a consonant read as a vowel
 (``ศซูบ``). A piece of a dotted abbreviation that is one such step from a piece written at
 least ``AGREE`` times, and at least ``LEAD`` times as often as itself, in the same file, is
-taken for that piece. Only pieces of dotted abbreviations are counted and changed (text
-between dots, or before or after one), never running words; text-layer pages are counted
-but left as they are. The look-alike pairs are those of ``data/glyph_confusions.tsv``."""
+taken for that piece (``ลขชท.รอง`` once beside ``ลชท.รอง`` twice). Only pieces of dotted
+abbreviations are counted and changed (text between dots, or before or after one), never
+running words; text-layer pages are counted but left as they are. The look-alike pairs are
+those of ``data/glyph_confusions.tsv`` but ล/ส (``DISTINCT``)."""
 
 from __future__ import annotations
 
@@ -18,17 +19,21 @@ from functools import cache
 
 from .. import data
 
-AGREE = 3  # copies of a form before it can mend others
+AGREE = 2  # copies of a form before it can mend others (3 mends 4 fields fewer on the real scans)
 LEAD = 2  # it must be written this many times as often as the copy it mends
 STRAY_BELOW = "\u0e38\u0e39"  # ุ ู: what a leader dot under a consonant is read as
 _THAI = "\u0e01-\u0e4e"
 _PIECE = re.compile(rf"(?<![{_THAI}])[{_THAI}]{{2,8}}(?![{_THAI}])")
 
 
+DISTINCT = {("ล", "ส")}  # both spellings are common units (สลก. and สสก. on one list): never merged
+
+
 @cache
 def lookalikes() -> frozenset[tuple[str, str]]:
     """Ordered pairs of Thai consonants OCR confuses (both directions)."""
-    pairs = [(a, b) for a, b in data.glyph_confusions() if "ก" <= a <= "ฮ" and "ก" <= b <= "ฮ"]
+    pairs = [(a, b) for a, b in data.glyph_confusions()
+             if "ก" <= a <= "ฮ" and "ก" <= b <= "ฮ" and (a, b) not in DISTINCT and (b, a) not in DISTINCT]
     return frozenset(pairs + [(b, a) for a, b in pairs])
 
 
