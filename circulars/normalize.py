@@ -324,6 +324,16 @@ def restore_year_two(text: str) -> str:
     return _short_year().sub(lambda m: m.group(1) + ("๒" if m.group(2) == "๕" else "2") + m.group(2), text)
 
 
+_DASH_IN_YEAR = re.compile(r"(?<=/)([๒2])[-–]([๕5][๐-๙0-9]{2})(?![๐-๙0-9])")
+
+
+def drop_dash_in_year(text: str) -> str:
+    """A dash OCR read into the year after a number's slash (``ครั้งที่ ๒/๒-๕๖๗``: a speck
+    after the first digit, glued on both sides) is dropped: ``/๒๕๖๗``; no number after a slash
+    is written ``2-5xx``, and a range has spaces (``๒ - ๕๐๐``)."""
+    return _DASH_IN_YEAR.sub(r"\1\2", text)
+
+
 @cache
 def _latin_date_label() -> re.Pattern[str]:
     return re.compile(rf"(?m)^([ \t]*)[A-Za-z]{{2,4}}[ \t]+(?=[๐-๙0-9]{{1,2}}[ \t]*(?:{_month_alternatives()}))")
@@ -386,6 +396,7 @@ RULES: tuple[Callable[[str], str], ...] = (
     fix_month_names,
     fix_month_abbreviations,
     restore_year_two,
+    drop_dash_in_year,
 )
 
 

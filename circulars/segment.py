@@ -387,16 +387,8 @@ def title_kind(text: str) -> str | None:
 
 def _confirmed(lines: list[Line], i: int, furniture: dict[int, Furniture], window: int,
                groups: tuple[str, ...]) -> bool:
-    seen = 0
-    for ln in lines[i + 1:]:
-        if ln.blank or ln.index in furniture:
-            continue
-        seen += 1
-        if seen > window:
-            return False
-        if any(is_label(ln.text, g) for g in groups):
-            return True
-    return False
+    """A label of one of ``groups`` opens one of the next ``window`` text lines after line i."""
+    return bool(_labels_below(lines, i, furniture, window, groups))
 
 
 _HEADER_GROUPS = ("subject", "recipient", "sender", "date", "reference")

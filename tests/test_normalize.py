@@ -363,3 +363,17 @@ def test_fix_latin_in_code(text, expected):
 )
 def test_strip_stray_rules(text, expected):
     assert n.strip_stray_rules(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("ครั้งที่ ๒/๒-๕๖๗", "ครั้งที่ ๒/๒๕๖๗", id="speck-read-as-dash-in-a-year"),
+        pytest.param("ที่ ๑๒/2-567", "ที่ ๑๒/2567", id="arabic-digits"),
+        pytest.param("ข้อ ๑/๒ - ๕๐๐ คน", "ข้อ ๑/๒ - ๕๐๐ คน", id="a-spaced-range-kept"),
+        pytest.param("ระหว่าง ๒-๕๖๗", "ระหว่าง ๒-๕๖๗", id="no-slash-kept"),
+        pytest.param("/๒-๕๖๗๘", "/๒-๕๖๗๘", id="longer-than-a-year-kept"),
+    ],
+)
+def test_drop_dash_in_year(text, expected):
+    assert n.drop_dash_in_year(text) == expected
