@@ -6,8 +6,9 @@ default ``Config()``:
 
 - **text**: ``extract_file`` on ``NAME.gt.txt`` (what ``circulars eval corpus/scans`` does);
 - **pdf**: ``extract_file`` on the scan ``NAME.pdf`` beside it with the default ``Config()``:
-  8 of the 10 scans carry a text layer (an earlier OCR) that the PDF source trusts, so only
-  pages without one go through Tesseract;
+  8 of the 10 scans carry a text layer; 7 of them an earlier OCR's invisible text, which the
+  PDF source reads again with this OCR (``Config.reocr_invisible_layers``), and Board-006-2
+  visible text, which it trusts;
 - **ocr**: the same PDF with every page OCRed (``Config(text_layer_min_chars=10**9)``: every
   text layer counts as missing), i.e. the pipeline's own OCR.
 

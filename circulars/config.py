@@ -44,6 +44,10 @@ class Config:
     # Latin, digits, punctuation or space (the rest are glyph-mapping garbage).
     text_layer_min_quality: float = 0.85
     text_layer_min_chars: int = 20
+    # A page that is a scan with an earlier OCR's layer on it (invisible text over an image,
+    # as scanner software and PDF services write) is OCRed again when an engine is available:
+    # such layers got the digits and codes wrong (docs/ocr-fields.md). False trusts them.
+    reocr_invisible_layers: bool = True
     low_confidence: float = 0.6
     # A letter's field (reference, date, sender, subject, recipients, signatory, a task's
     # deadline) whose confidence is below this is listed in the letter's "check" for a clerk

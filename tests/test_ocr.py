@@ -287,3 +287,59 @@ def test_classifier_covers_all_ten_digits():
 def test_pdf_source_uses_injected_engine(scan_pdf):
     result = PdfSource(NullOcrEngine(["ข้อความ"])).read(scan_pdf[0], CONFIG)
     assert ([p.text for p in result.pages], result.method) == (["ข้อความ"], "ocr")
+
+
+# --- a scan carrying an earlier OCR's invisible text layer ----------------------------------
+
+
+@pytest.fixture
+def layered_scan(tmp_path):
+    """``make(invisible)``: a one-page PDF, a page image with a text line over it, the text
+    drawn invisible (what OCR tools write) or visible."""
+    fpdf = pytest.importorskip("fpdf")
+    from fpdf.enums import TextMode
+
+    font = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")
+    if not font.exists():
+        pytest.skip("fonts-thai-tlwg is not installed")
+    art = tmp_path / "scan.png"
+    image = blank(827, 1170)
+    ImageDraw.Draw(image).rectangle((100, 100, 700, 140), fill=0)
+    image.save(art)
+
+    def make(invisible: bool) -> Path:
+        pdf = fpdf.FPDF(unit="pt", format="A4")
+        pdf.add_page()
+        pdf.image(str(art), x=0, y=0, w=pdf.w, h=pdf.h)
+        pdf.add_font("Laksaman", fname=str(font))
+        pdf.set_font("Laksaman", size=16)
+        pdf.text_mode = TextMode.INVISIBLE if invisible else TextMode.FILL
+        pdf.text(50, 100, "ที่ มท ๐๕๑๒/ว ๕๕๒๓ เรื่อง ขอความร่วมมือในการสำรวจข้อมูล")
+        path = tmp_path / f"layered-{invisible}.pdf"
+        pdf.output(str(path))
+        return path
+
+    return make
+
+
+def test_an_earlier_ocr_layer_is_found_by_its_invisible_text(layered_scan):
+    from circulars.sources.pdf import earlier_ocr_pages
+
+    assert (earlier_ocr_pages(layered_scan(True)), earlier_ocr_pages(layered_scan(False))) == ([1], [])
+
+
+def test_an_earlier_ocr_layer_is_read_again(layered_scan):
+    result = PdfSource(NullOcrEngine(["ที่ มท ๐๘๑๒/ว ๘๙๖๓"])).read(layered_scan(True), CONFIG)
+    assert ([p.text for p in result.pages], [p.method for p in result.pages]) == (["ที่ มท ๐๘๑๒/ว ๘๙๖๓"], ["ocr"])
+    assert result.warnings == ["page 1: text layer is an earlier OCR's (invisible text over a scan); OCRed"]
+
+
+@pytest.mark.parametrize("config, visible", [
+    (CONFIG.with_(reocr_invisible_layers=False), False),
+    (CONFIG.with_(ocr_engine="none"), False),
+    (CONFIG, True),
+], ids=["switched-off", "no-ocr-engine", "visible-text"])
+def test_the_text_layer_is_kept_otherwise(layered_scan, config, visible):
+    source = PdfSource(None if config.ocr_engine == "none" else NullOcrEngine(["OCR"]))
+    result = source.read(layered_scan(not visible), config)
+    assert [p.method for p in result.pages] == ["text-layer"] and "๐๕๑๒" in result.pages[0].text

@@ -16,7 +16,11 @@ Each page's text layer is judged: fewer than ``config.text_layer_min_chars`` non
 characters → missing; a share of sane characters (Thai, printable ASCII, common
 punctuation) among the non-space ones below ``config.text_layer_min_quality`` → garbage
 (private-use glyph codes, Latin-1 mojibake of TIS-620, control codes). Such pages get
-empty text and are listed in ``needs_ocr``. Thai presentation forms from the Windows/Mac
+empty text and are listed in ``needs_ocr``. So is a scan carrying an earlier OCR's layer
+(an image under text drawn invisible, as scanner software and PDF services write) when an
+OCR engine can run and ``config.reocr_invisible_layers`` is on: such layers were measured
+worse than this OCR on the real samples (their digits and codes; docs/ocr-fields.md);
+without an engine the layer is kept. Text that shows on the page is never OCRed. Thai presentation forms from the Windows/Mac
 private-use area (U+F700–U+F71A, U+F884–U+F89E: shifted marks of old Thai fonts) are
 mapped back to the characters they stand for before judging. Line ends become LF;
 control characters are dropped.
@@ -113,6 +117,39 @@ def _page_text(doc, index: int, path: Path) -> str:
         page.close()
 
 
+def earlier_ocr(page) -> bool:
+    """The page is a scan with an earlier OCR's layer: an image under text that is all drawn
+    invisible (text render mode 3, what OCR tools write so that the scan shows through)."""
+    import pypdfium2.raw as pdfium_c
+
+    images = texts = 0
+    for obj in page.get_objects(max_depth=2):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) != pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
+                return False
+            texts += 1
+    return images > 0 and texts > 0
+
+
+def earlier_ocr_pages(path: Path) -> list[int]:
+    """The 1-based numbers of the pages that carry an earlier OCR's layer (:func:`earlier_ocr`)."""
+    doc = open_pdf(path)
+    try:
+        out = []
+        for i in range(len(doc)):
+            page = doc[i]
+            try:
+                if earlier_ocr(page):
+                    out.append(i + 1)
+            finally:
+                page.close()
+        return out
+    finally:
+        doc.close()
+
+
 def read_text_layers(path: Path) -> list[str]:
     """Raw text layer of every page (documents and pages are closed again)."""
     doc = open_pdf(path)
@@ -143,10 +180,16 @@ class PdfSource:
         layers = read_text_layers(path)
         if not layers:
             raise EmptyInputError("the PDF has no pages", path=path)
+        engine = self.engine or make_engine(config)
+        can_ocr = engine is not None and engine.available() is None
+        # an earlier OCR's layer is read again only when this OCR can run; else it is kept
+        redo = set(earlier_ocr_pages(path)) if can_ocr and config.reocr_invisible_layers else set()
         pages, needs_ocr, warnings = [], [], []
         for number, raw in enumerate(layers, 1):
             text = repair_thai_pua(raw.replace("\r\n", "\n"))
             reason = judge_text_layer(text, config)
+            if not reason and number in redo:
+                reason = "text layer is an earlier OCR's (invisible text over a scan)"
             if reason:
                 needs_ocr.append(number)
                 warnings.append(f"page {number}: {reason}; needs OCR")
@@ -155,8 +198,7 @@ class PdfSource:
         result = SourceResult(
             pages=pages, method=result_method(needs_ocr, len(pages)), needs_ocr=needs_ocr, warnings=warnings
         )
-        engine = self.engine or make_engine(config)
-        if needs_ocr and engine is not None and engine.available() is None:
+        if needs_ocr and can_ocr:
             ocr_pages(path, result, engine, config)
         return result
 
