@@ -388,7 +388,7 @@ def title_kind(text: str) -> str | None:
 def _confirmed(lines: list[Line], i: int, furniture: dict[int, Furniture], window: int,
                groups: tuple[str, ...]) -> bool:
     """A label of one of ``groups`` opens one of the next ``window`` text lines after line i."""
-    return bool(_labels_below(lines, i, furniture, window, groups))
+    return bool(_labels_below(lines, i, furniture, window, groups, enough=1))
 
 
 _HEADER_GROUPS = ("subject", "recipient", "sender", "date", "reference")
@@ -396,15 +396,16 @@ _MEMO_GROUPS = ("reference", "date", "subject")
 
 
 def _labels_below(lines: list[Line], i: int, furniture: dict[int, Furniture], window: int,
-                  groups: tuple[str, ...]) -> set[str]:
-    """The label groups opening the next ``window`` text lines after line i."""
+                  groups: tuple[str, ...], enough: int) -> set[str]:
+    """The label groups opening the next ``window`` text lines after line i, as soon as
+    ``enough`` are seen."""
     found: set[str] = set()
     seen = 0
     for ln in lines[i + 1:]:
         if ln.blank or ln.index in furniture:
             continue
         seen += 1
-        if seen > window:
+        if seen > window or len(found) >= enough:
             break
         found.update(g for g in groups if is_label(ln.text, g))
     return found
@@ -423,7 +424,7 @@ def start_kind(lines: list[Line], i: int, furniture: dict[int, Furniture]) -> st
         return kind if _confirmed(lines, i, furniture, window, _HEADER_GROUPS) else None
     if reference_line(text):
         return "external" if _confirmed(lines, i, furniture, 16, ("subject", "recipient", "sender")) else None
-    if is_label(text, "unit") and len(_labels_below(lines, i, furniture, 4, _MEMO_GROUPS)) >= 2:
+    if is_label(text, "unit") and len(_labels_below(lines, i, furniture, 4, _MEMO_GROUPS, enough=2)) >= 2:
         return "internal"  # a memo's ส่วนราชการ line under a บันทึกข้อความ title OCR lost or garbled
     return None
 

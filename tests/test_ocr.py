@@ -323,9 +323,12 @@ def layered_scan(tmp_path):
 
 
 def test_an_earlier_ocr_layer_is_found_by_its_invisible_text(layered_scan):
-    from circulars.sources.pdf import earlier_ocr_pages
+    from circulars.sources.pdf import read_layers
 
-    assert (earlier_ocr_pages(layered_scan(True)), earlier_ocr_pages(layered_scan(False))) == ([1], [])
+    def earlier(path):
+        return [flag for _text, flag in read_layers(path, find_earlier_ocr=True)]
+
+    assert (earlier(layered_scan(True)), earlier(layered_scan(False))) == ([True], [False])
 
 
 def test_an_earlier_ocr_layer_is_read_again(layered_scan):

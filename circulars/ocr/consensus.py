@@ -40,18 +40,18 @@ def lookalikes() -> frozenset[tuple[str, str]]:
 def one_step(copy: str, form: str) -> bool:
     """``copy`` is ``form`` with one glyph misread: a look-alike in its place, a look-alike
     doubled beside it, or a stray below vowel added."""
-    if len(copy) == len(form):
-        diff = [(a, b) for a, b in zip(copy, form, strict=True) if a != b]
-        return len(diff) == 1 and diff[0] in lookalikes()
-    if len(copy) != len(form) + 1:
-        return False
+    return form in neighbours(copy)
+
+
+def neighbours(copy: str) -> set[str]:
+    """The forms ``copy`` is one misread glyph away from (see :func:`one_step`)."""
+    out = {copy[:i] + b + copy[i + 1 :] for i, ch in enumerate(copy) for a, b in lookalikes() if a == ch}
     for i, ch in enumerate(copy):
-        if copy[:i] + copy[i + 1 :] != form:
-            continue
         beside = {copy[j] for j in (i - 1, i + 1) if 0 <= j < len(copy)}
         if ch in STRAY_BELOW or any((ch, b) in lookalikes() for b in beside):
-            return True
-    return False
+            out.add(copy[:i] + copy[i + 1 :])
+    out.discard(copy)
+    return out
 
 
 def abbreviation_pieces(text: str) -> list[re.Match]:
@@ -61,10 +61,11 @@ def abbreviation_pieces(text: str) -> list[re.Match]:
 
 
 def mending(counts: Counter) -> dict[str, str]:
-    """copy → form for the pieces a far more frequent form mends."""
+    """copy → form for the pieces a far more frequent form mends (each piece's few
+    neighbours looked up, not every pair of pieces compared: a long file has thousands)."""
     out = {}
     for copy, n in counts.items():
-        forms = [f for f, m in counts.items() if m >= AGREE and m >= LEAD * n and one_step(copy, f)]
+        forms = [f for f in neighbours(copy) if counts.get(f, 0) >= max(AGREE, LEAD * n)]
         if len(forms) == 1:
             out[copy] = forms[0]
     return out

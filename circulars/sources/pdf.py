@@ -100,21 +100,12 @@ def open_pdf(path: Path):
         raise CorruptFileError(f"cannot be opened as PDF: {found.group(1) if found else e}", path=path) from e
 
 
-def _page_text(doc, index: int, path: Path) -> str:
-    import pypdfium2 as pdfium
-
+def _page_text(page) -> str:
+    textpage = page.get_textpage()
     try:
-        page = doc[index]
-    except pdfium.PdfiumError as e:
-        raise CorruptFileError(f"page {index + 1} cannot be read: {e}", path=path) from e
-    try:
-        textpage = page.get_textpage()
-        try:
-            return textpage.get_text_range()
-        finally:
-            textpage.close()
+        return textpage.get_text_range()
     finally:
-        page.close()
+        textpage.close()
 
 
 def earlier_ocr(page) -> bool:
@@ -133,16 +124,21 @@ def earlier_ocr(page) -> bool:
     return images > 0 and texts > 0
 
 
-def earlier_ocr_pages(path: Path) -> list[int]:
-    """The 1-based numbers of the pages that carry an earlier OCR's layer (:func:`earlier_ocr`)."""
+def read_layers(path: Path, find_earlier_ocr: bool = False) -> list[tuple[str, bool]]:
+    """(raw text layer, carries an earlier OCR's layer) of every page, in one pass; the second
+    is only looked at with ``find_earlier_ocr`` (documents and pages are closed again)."""
+    import pypdfium2 as pdfium
+
     doc = open_pdf(path)
     try:
         out = []
-        for i in range(len(doc)):
-            page = doc[i]
+        for index in range(len(doc)):
             try:
-                if earlier_ocr(page):
-                    out.append(i + 1)
+                page = doc[index]
+            except pdfium.PdfiumError as e:
+                raise CorruptFileError(f"page {index + 1} cannot be read: {e}", path=path) from e
+            try:
+                out.append((_page_text(page), find_earlier_ocr and earlier_ocr(page)))
             finally:
                 page.close()
         return out
@@ -151,12 +147,8 @@ def earlier_ocr_pages(path: Path) -> list[int]:
 
 
 def read_text_layers(path: Path) -> list[str]:
-    """Raw text layer of every page (documents and pages are closed again)."""
-    doc = open_pdf(path)
-    try:
-        return [_page_text(doc, i, path) for i in range(len(doc))]
-    finally:
-        doc.close()
+    """Raw text layer of every page."""
+    return [text for text, _ in read_layers(path)]
 
 
 def result_method(needs_ocr: list[int], page_count: int) -> str:
@@ -177,18 +169,17 @@ class PdfSource:
         self.engine = engine
 
     def read(self, path: Path, config: Config) -> SourceResult:
-        layers = read_text_layers(path)
-        if not layers:
-            raise EmptyInputError("the PDF has no pages", path=path)
         engine = self.engine or make_engine(config)
         can_ocr = engine is not None and engine.available() is None
         # an earlier OCR's layer is read again only when this OCR can run; else it is kept
-        redo = set(earlier_ocr_pages(path)) if can_ocr and config.reocr_invisible_layers else set()
+        layers = read_layers(path, find_earlier_ocr=can_ocr and config.reocr_invisible_layers)
+        if not layers:
+            raise EmptyInputError("the PDF has no pages", path=path)
         pages, needs_ocr, warnings = [], [], []
-        for number, raw in enumerate(layers, 1):
+        for number, (raw, earlier) in enumerate(layers, 1):
             text = repair_thai_pua(raw.replace("\r\n", "\n"))
             reason = judge_text_layer(text, config)
-            if not reason and number in redo:
+            if not reason and earlier:
                 reason = "text layer is an earlier OCR's (invisible text over a scan)"
             if reason:
                 needs_ocr.append(number)
