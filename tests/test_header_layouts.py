@@ -346,6 +346,21 @@ def test_a_releasing_officer_acting_for_a_position_on_the_line_below(after, expe
     assert _letter(text).signatory.position == expected
 
 
+LONG_LIST = ("ถึง ผู้รับปฏิบัติ: สน.บก.บก.ทท., สลก.บก.ทท., สจร.ทหาร,\n"
+             "ศซบ.ทหาร, สธน.ทหาร, ขว.ทหาร,\n{gap}"
+             "นทพ., ศรภ., ศตก., บก.สปท.,\n"
+             "วปอ.สปท., วสท.สปท. และ รร.ชท.สปท.\n")
+
+
+@pytest.mark.parametrize("gap", ["", "\n"], ids=["four-lines", "a-blank-line-ocr-put-in"])
+def test_a_long_recipient_list_ending_lines_in_commas_is_read_whole(gap):
+    text = JOINT_MESSAGE_FORM.format(urgency="ด่วนมาก").replace(
+        "ถึง ผู้รับปฏิบัติ: สน.บก.บก.ทท., สจร.ทหาร และ ศซบ.ทหาร\n", LONG_LIST.format(gap=gap))
+    assert _letter(text).recipients == [
+        "สน.บก.บก.ทท.", "สลก.บก.ทท.", "สจร.ทหาร", "ศซบ.ทหาร", "สธน.ทหาร", "ขว.ทหาร", "นทพ.", "ศรภ.", "ศตก.",
+        "บก.สปท.", "วปอ.สปท.", "วสท.สปท.", "รร.ชท.สปท."]
+
+
 OCR_MESSAGE_FORM = """กระดาษเขียนข่าวร่วม (ทท.)
 
 ลำดับความเร่งด่วน

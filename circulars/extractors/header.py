@@ -46,6 +46,9 @@ def label_of(text: str) -> str | None:
     return None
 
 
+_LIST_GOES_ON = re.compile(r"(?:,|\sและ)[ \t]*$")
+
+
 def _continues(name: str, ln: Line, after_blank: bool, lines_so_far: list[Line], *, ruled: bool = False) -> bool:
     """Whether a line continues the field ``name`` (wrapped lines, numbered items). ``ruled``: the
     line is followed by the rule that closes an order's or announcement's title block, so it is
@@ -53,6 +56,10 @@ def _continues(name: str, ln: Line, after_blank: bool, lines_so_far: list[Line],
     text = ln.text
     if name in ("cites", "enclosures"):
         return _continues_list(name, text, after_blank, lines_so_far)
+    if name in ("recipient", "copies") and lines_so_far and _LIST_GOES_ON.search(lines_so_far[-1].text):
+        # a list whose line ends in a comma or และ goes on, however long (a message form's
+        # thirty addressees) and over a blank line OCR put in it
+        return not _opens_body(text, strict=True)
     if name in ("subject", "recipient", "unit", "sender", "copies"):
         # PDF text layers lose blank lines: a wrapped line must not look like the body's start
         limit = 4 if name == "subject" else 3
