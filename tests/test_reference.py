@@ -99,6 +99,11 @@ PARSE_CASES = [
     ("order-arabic", "ที่ 117/2564", order("117/2564", "117")),
     ("military-order", "ที่ ๔๑๒/๖๗", order("412/67", "412")),
     ("order-needs-thi", "๑๑๗/๒๕๖๔", None),
+    ("message-number-with-agency-code", "ที่ กห ๓/๒๕๖๗", ("กห 3/2567", "กห", "กระทรวงกลาโหม", None, False, "3",
+                                                        "order", None, 1.0)),
+    ("message-number-code-corrected", "ที่ ขย ๓/๒๕๖๗", ("ชย 3/2567", "ชย", "ชัยภูมิ", None, False, "3",
+                                                      "order", "ขย", 0.8)),
+    ("message-number-unknown-code", "ที่ ฟฟ ๓/๒๕๖๗", None),
     # --- not references
     ("date", "๒๖/๖/๒๕๖๕", None),
     ("date-after-thi", "ที่ ๒๖/๑๐/๒๕๖๕", None),

@@ -11,7 +11,8 @@ office, ``/``, then the series letter and the number separated by one space:
 ``มท 0812/ว 8963``, ``ศธ 04056.12/45``, ``กท 0307/ป 5103``, ``มท 0812/ว`` (blank number).
 The dot some writers put after the series letter is dropped: ``ศธ 04009/ว.61`` →
 ``ศธ 04009/ว 61``. Orders are ``117/2564`` and ``412/67``; their ``number`` is the running
-number before the slash (``117``), the year is only in ``text``.
+number before the slash (``117``), the year is only in ``text``. A message form numbers its
+messages the same way after the agency code (``ที่ กห ๓/๒๕๖๗`` → ``กห 3/2567``).
 
 ``raw`` and ``span`` cover the leading ``ที่`` when it is there. Readings of OCR damage,
 each lowering ``confidence`` (1.0 otherwise):
@@ -90,7 +91,7 @@ def _pattern() -> re.Pattern[str]:
         + _number_part()
     )
     order = (
-        rf"{_NOT_AFTER}ที่{_BR}(?P<onum>{_D}{{1,5}}){_SP}/{_SP}"
+        rf"{_NOT_AFTER}ที่{_BR}(?:(?P<oprefix>[ก-ฮ]{{2}})\.?{_BR})?(?P<onum>{_D}{{1,5}}){_SP}/{_SP}"
         rf"(?P<year>[2๒][5๕]{_D}{{2}}|{_D}{{2}})(?![0-9๐-๙/]|\.{_D})"
     )
     return re.compile(f"{letter}|{order}")
@@ -138,9 +139,18 @@ def _letter(m: re.Match[str], text: str) -> Reference | None:
                      corrected_from=original, span=(m.start(), end), confidence=round(confidence, 3))
 
 
-def _order(m: re.Match[str]) -> Reference:
+def _order(m: re.Match[str]) -> Reference | None:
+    """An order's number, or a message's with its agency code before it (``ที่ กห ๓/๒๕๖๗``:
+    a running number too short for an office code); an unknown code is no reference."""
     number, year = to_arabic_digits(m.group("onum")), to_arabic_digits(m.group("year"))
-    return Reference(raw=m.group(0), text=f"{number}/{year}", number=number, kind="order", span=m.span())
+    if not m.group("oprefix"):
+        return Reference(raw=m.group(0), text=f"{number}/{year}", number=number, kind="order", span=m.span())
+    code, original = correct_prefix(m.group("oprefix"))
+    if not code:
+        return None
+    return Reference(raw=m.group(0), text=f"{code} {number}/{year}", prefix=code, agency=data.agency_codes()[code].name,
+                     number=number, kind="order", corrected_from=original, span=m.span(),
+                     confidence=CONF_PREFIX_CORRECTED if original else 1.0)
 
 
 def _build(m: re.Match[str], text: str) -> Reference | None:
