@@ -120,12 +120,11 @@ def fix_header_words(text: str) -> str:
     return text
 
 
-LABEL_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"  # over and under
 LABEL_SKELETON_MIN = 3  # letters a label keeps without its marks before a bare form is taken for it
 
 
-def _without_marks(word: str) -> str:
-    return "".join(c for c in word if c not in LABEL_MARKS)
+def _is_mark(ch: str) -> bool:
+    return re.fullmatch(_MARK, ch) is not None  # _MARK: the marks above and below the line
 
 
 @cache
@@ -137,9 +136,9 @@ def _bare_labels() -> tuple[re.Pattern[str], dict[str, str]]:
     bare: dict[str, str] = {}
     # a label with more marks first: a bare form reached from a label and from a variant
     # of it with a mark missing (สิ่งทีส่งมาด้วย is listed too) takes the full label
-    for label in sorted(labels, key=lambda w: (-sum(c in LABEL_MARKS for c in w), w)):
-        marks = [i for i, c in enumerate(label) if c in LABEL_MARKS]
-        if not marks or len(_without_marks(label)) < LABEL_SKELETON_MIN:
+    for label in sorted(labels, key=lambda w: (-sum(map(_is_mark, w)), w)):
+        marks = [i for i, c in enumerate(label) if _is_mark(c)]
+        if not marks or len(label) - len(marks) < LABEL_SKELETON_MIN:
             continue
         for keep in range(1 << len(marks)):  # every subset of the marks dropped, but not none
             if keep == (1 << len(marks)) - 1:

@@ -8,7 +8,7 @@ import re
 from .. import data
 from ..lines import Line
 from ..models import Contact, Evidence, Furniture, Letter, Signatory
-from ..segment import Part, _kw, releasing_officer, title_kind, urgency_of
+from ..segment import DIGIT, Part, _kw, releasing_officer, title_kind, urgency_of
 from ..thaidate import find_dates
 from .citations import parse_citations
 from .contact import find_contact, phones_in
@@ -354,7 +354,7 @@ def _acting_for(position: str | None, below: list[Line]) -> str | None:
         return position
     nxt = next((ln for ln in below if not ln.blank), None)
     if (nxt is None or len(nxt.stripped) > ACTING_FOR_MAX or label_of(nxt.stripped)
-            or releasing_officer(nxt.text) or name_in_parentheses(nxt.stripped) or re.search(r"[0-9๐-๙]", nxt.stripped)):
+            or releasing_officer(nxt.text) or name_in_parentheses(nxt.stripped) or re.search(DIGIT, nxt.stripped)):
         return position
     return f"{position} {nxt.stripped}"
 
