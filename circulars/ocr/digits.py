@@ -283,11 +283,37 @@ def read_item_number(glyphs: list[np.ndarray], model: DigitModel, height: float 
         return None
     ref = _ref(glyphs, height)
     pieces = [p for g in glyphs for p in split_touching(g, ref, model)]
-    if len(pieces) > 6:
+    slash = bool(pieces) and _slash(pieces[0], ref, model)  # "/๒. ให้…": the next page's first item
+    pieces = above_foot(pieces[1:] if slash else pieces, ref, model)
+    if not pieces or len(pieces) > 6:
         return None
     read = read_pieces(pieces, ref, height, model, SURE, ends="()")
     number = "".join(read) if read else ""
-    return number if ITEM_NUMBER.fullmatch(number) else None
+    return ("/" if slash else "") + number if ITEM_NUMBER.fullmatch(number) else None
+
+
+FOOT_SLACK = 0.15  # × the digit height: how far below the digits' foot a stop's ink may reach
+
+
+def above_foot(pieces: list[np.ndarray], ref: float, model: DigitModel) -> list[np.ndarray]:
+    """The pieces of an item number without the next line's ink its band caught: pieces
+    wholly below the foot of its sure digits go (a bracket's or a tone mark's top), and a
+    piece standing on the foot and reaching far below it (the stop with the tone mark under
+    it glued on) is cut at the foot. Unchanged when no piece is a sure digit."""
+    rows = [np.flatnonzero(p.any(axis=1)) for p in pieces]
+    feet = [int(r[-1]) for p, r in zip(pieces, rows, strict=True)
+            if len(r) and _box(p)[0] >= 0.45 * ref and _sure_digit(p, ref, None, model, SURE)]
+    if not feet:
+        return pieces
+    foot = max(feet)
+    out = []
+    for p, r in zip(pieces, rows, strict=True):
+        if not len(r) or r[0] > foot:
+            continue
+        if r[-1] > foot + FOOT_SLACK * ref:
+            p = main_glyph(np.where(np.arange(p.shape[0])[:, None] <= foot, p, False))
+        out.append(p)
+    return out
 
 
 def read_pieces(pieces: list[np.ndarray], ref: float, height: float | None, model: DigitModel, sure: float,

@@ -177,9 +177,25 @@ JUNK_HEIGHT = 0.6  # a line of units lower than this share of the page's Thai un
 JUNK_CONFIDENCE = 0.6
 
 
+_DASHES = "-–—"
+PAGE_NUMBER_LEN = 3  # characters of the number between the dashes (``- ๒ -``, read ``- lo -``)
+
+
+def page_number_line(units: list[Word], height: float) -> bool:
+    """A page number between dashes (``- ๒ -`` at the top of a letter's second page), its
+    digits as tall as text: the English model's ``- lo -`` for it is not specks, and the
+    digit re-reader reads it again."""
+    inner = [w for w in units if w.text.strip(_DASHES)]
+    text = "".join(w.text for w in units)
+    return (len(inner) == 1 and text[0] in _DASHES and text[-1] in _DASHES
+            and len(text.strip(_DASHES)) <= PAGE_NUMBER_LEN and inner[0].box[3] >= JUNK_HEIGHT * height)
+
+
 def _is_junk(units: list[Word], height: float) -> bool:
     """A text line that is not text: the tone marks and upper vowels of the line below read
     as a line of their own (``ad wa``, ``บ vow ซ่ ๐ a ง``), a signature's scribble, specks."""
+    if page_number_line(units, height):
+        return False
     heights = sorted(w.box[3] for w in units)
     if heights[len(heights) // 2] < JUNK_HEIGHT * height:
         return True
