@@ -152,7 +152,10 @@ def draw_memo_line(c: Canvas, line: str) -> None:
             c.newline(1.1)
 
 
-def draw_line(c: Canvas, line: str, kind: str) -> None:
+def draw_line(c: Canvas, line: str, kind: str, pages: list[Canvas]) -> Canvas:
+    """One line of the letter, wrapped; a wrapped part that does not fit on the page starts
+    a new one (appended to ``pages``), so that nothing is drawn past the bottom margin and
+    out of the ground truth's sight. Returns the page drawn last."""
     s = line.strip()
     if kind == "title":
         big = ImageFont.truetype(str(FONT_BOLD), c.pt(29))
@@ -162,17 +165,17 @@ def draw_line(c: Canvas, line: str, kind: str) -> None:
     elif kind == "memo":
         draw_memo_line(c, s)
         c.newline(1.1)
-    elif kind in ("date", "address", "sign"):
-        x = c.image.width * (0.55 if kind == "address" else 0.45)
-        for part in wrap(s, c.right - x, c.width):
-            c.text(x, part)
-            c.newline()
     else:
-        indent = c.px * 25 if re.match(r"^[๐-๙0-9]+\.", s) else 0
-        for part in wrap(s, c.right - c.left - indent, c.width):
-            c.text(c.left + indent, part)
+        x = c.image.width * (0.55 if kind == "address" else 0.45) if kind in ("date", "address", "sign") else c.left
+        indent = c.px * 25 if kind == "body" and re.match(r"^[๐-๙0-9]+\.", s) else 0
+        for part in wrap(s, c.right - x - indent, c.width):
+            if c.full():
+                c = Canvas(c.dpi)
+                pages.append(c)
+            c.text(x + indent, part)
             c.newline()
             indent = 0
+    return c
 
 
 TABLE_PT = 14  # tables are set a size smaller than the text
@@ -292,7 +295,7 @@ def layout(text: str, style: ScanStyle) -> list[Canvas]:
                 if c.full():
                     c = Canvas(style.dpi)
                     pages.append(c)
-                draw_line(c, line, _kind(line, state))
+                c = draw_line(c, line, _kind(line, state), pages)
     if style.stamp:
         draw_stamp(pages[0], rng)
     if style.note:

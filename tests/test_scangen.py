@@ -35,6 +35,18 @@ def test_form_feed_and_overflow_make_pages(tmp_path):
     assert truth.count("\f") == 2 and truth.endswith("หน้าสุดท้าย")
 
 
+def test_a_wrapped_paragraph_goes_on_over_the_page_not_past_its_margin():
+    long_line = " ".join(["ด้วยงานป้องกันและบรรเทาสาธารณภัยได้สำรวจความเสียหายแล้ว"] * 6)
+    text = "\n".join(["เรื่อง ขอความร่วมมือ"] + [long_line] * 8)
+    pages = scangen.layout(text, scangen.ScanStyle(dpi=200, stamp=False, note=False))
+    assert len(pages) == 2
+    for page in pages:
+        ink = np.asarray(page.image) < 128
+        assert not ink[round(page.bottom) :].any()  # nothing in the bottom margin or past the page
+    drawn = [line for page in pages for line in page.truth]
+    assert "".join(drawn).replace(" ", "") == "".join(text.split("\n")).replace(" ", "")
+
+
 def test_random_styles_stay_in_range():
     styles = [scangen.ScanStyle.random(seed) for seed in range(50)]
     assert all(0.3 <= abs(s.skew) <= 1.5 and 200 <= s.dpi <= 300 and 55 <= s.jpeg <= 85 for s in styles)
