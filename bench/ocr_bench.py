@@ -5,6 +5,7 @@ reference/date exactness, on generated scans (corpus/scangen.py) and on the real
     .venv/bin/python bench/ocr_bench.py real    [--samples DIR]         # CER/digits, pipeline vs plain
     .venv/bin/python bench/ocr_bench.py gen     [--letters N]           # generated scans: digits, fields
     .venv/bin/python bench/ocr_bench.py speed   [--samples DIR]         # pages/s 1 vs all cores, floor
+    .venv/bin/python bench/ocr_bench.py fresh   [--rounds N]            # fresh `circulars text` vs floor
 
 Figures go into docs/ocr.md by hand."""
 
@@ -145,6 +146,57 @@ def cmd_speed(args) -> None:
                   f"ratio {ours / floor:.2f}", flush=True)
 
 
+def _floor_cli(pngs: list[Path], workers: int) -> float:
+    """The floor as a clerk would run it: the tesseract program, one per page, ``workers`` at a time."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    t = time.perf_counter()
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(lambda png: subprocess.run(["tesseract", str(png), "-", "-l", "tha+eng", "--psm", "3"],
+                                                 env=env, capture_output=True, check=True), pngs))
+    return time.perf_counter() - t
+
+
+def _fresh_text(pdf: Path) -> float:
+    """Wall time of ``circulars text PDF`` in a new process (start-up, rendering and all)."""
+    exe = Path(sys.executable).with_name("circulars")
+    t = time.perf_counter()
+    subprocess.run([str(exe), "text", str(pdf)], capture_output=True, check=True)
+    return time.perf_counter() - t
+
+
+def image_only_pdf(pdfs: list[Path], out: Path) -> Path:
+    """One PDF of the pages of ``pdfs`` as 300-dpi JPEG images and nothing else (the real
+    samples carry an earlier OCR's text layer, which would decide for the pipeline which
+    pages to OCR): a scan as a copier writes it."""
+    images = [img for p in pdfs for img in pdf_images(p)]
+    images[0].save(out, save_all=True, append_images=images[1:], resolution=300)
+    return out
+
+
+def cmd_fresh(args) -> None:
+    """Rounds of the floor and a fresh ``circulars text`` run, one after the other (so both
+    see the same machine load); the median of each and of the per-round ratio."""
+    from statistics import median
+
+    pdfs = [p for p, _ in samples(args.samples)] if not args.pdf else args.pdf
+    with tempfile.TemporaryDirectory() as tmp:
+        scan = image_only_pdf(pdfs, Path(tmp) / "scan.pdf")
+        pngs = []
+        for i, img in enumerate(pdf_images(scan)):  # the floor reads the pages circulars renders
+            pngs.append(Path(tmp) / f"page-{i:03d}.png")
+            img.save(pngs[-1])
+        floors, ours = [], []
+        for r in range(args.rounds):
+            floors.append(_floor_cli(pngs, worker_count()))
+            ours.append(_fresh_text(scan))
+            print(f"round {r + 1}: floor {floors[-1]:.2f} s, circulars text {ours[-1]:.2f} s, "
+                  f"ratio {ours[-1] / floors[-1]:.2f}", flush=True)
+        ratios = [o / f for o, f in zip(ours, floors)]
+        print(f"{len(pngs)} pages, {worker_count()} cores, {args.rounds} rounds: floor median {median(floors):.2f} s, "
+              f"circulars text median {median(ours):.2f} s; ratio median {median(ratios):.2f} "
+              f"(range {min(ratios):.2f}–{max(ratios):.2f})")
+
+
 def _gold_letters(folder: Path, stem: str) -> list[dict]:
     return json.loads((folder / f"{stem}.gold.json").read_text("utf-8"))["letters"]
 
@@ -209,11 +261,12 @@ def cmd_gen(args) -> None:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=["prep", "real", "speed", "gen"])
+    ap.add_argument("mode", choices=["prep", "real", "speed", "fresh", "gen"])
     ap.add_argument("--samples", type=Path, default=SAMPLES)
     ap.add_argument("--letters", type=int, default=30)
     ap.add_argument("--pdf", type=Path, nargs="*")
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--rounds", type=int, default=5, help="fresh: floor/pipeline pairs run")
     ap.add_argument("--set", default="letters", help="gen: corpus folder (letters, heldout, blind)")
     ap.add_argument("--seed", type=int, default=0, help="gen: first scan style seed")
     ap.add_argument("--keep", help="gen: write each scan, its truth and the OCR text to this folder")
@@ -223,7 +276,7 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     global ENGINE
     ENGINE = make_engine(Config(ocr_engine=args.engine))
-    {"prep": cmd_prep, "real": cmd_real, "speed": cmd_speed, "gen": cmd_gen}[args.mode](args)
+    {"prep": cmd_prep, "real": cmd_real, "speed": cmd_speed, "fresh": cmd_fresh, "gen": cmd_gen}[args.mode](args)
 
 
 if __name__ == "__main__":

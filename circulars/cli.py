@@ -81,11 +81,10 @@ def cmd_extract(args, config: Config) -> int:
 
 
 def cmd_text(args, config: Config) -> int:
-    from .pipeline import extract_file
+    from .pipeline import read_text
 
     def each(f: Path) -> None:
-        doc = extract_file(f, config)
-        sys.stdout.write(doc.text.rstrip("\n") + "\n")
+        sys.stdout.write(read_text(f, config).rstrip("\n") + "\n")
 
     return run_batch(expand(args.files), config, each, "อ่าน")
 

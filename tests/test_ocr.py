@@ -279,6 +279,21 @@ def test_pipeline_reads_a_scan(scan_pdf):
     assert doc.method == "ocr" and ("๘๙๖๓" in doc.text or "8963" in doc.text)
 
 
+@needs_tesseract
+@pytest.mark.parametrize("source", ["scan", "text"])
+def test_read_text_is_the_documents_text_without_the_letter_stages(scan_pdf, source, tmp_path, capsys):
+    from circulars.cli import main
+    from circulars.pipeline import extract_file, read_text
+
+    path = scan_pdf[0] if source == "scan" else tmp_path / "letter.txt"
+    if source == "text":
+        path.write_text(LETTER.replace("ำ", "ํา"), encoding="utf-8")  # normalised on the way
+    text = read_text(path, CONFIG)
+    assert text == extract_file(path, CONFIG).text and text.strip() and "ํา" not in text
+    assert main(["text", str(path)]) == 0
+    assert capsys.readouterr().out == text.rstrip("\n") + "\n"
+
+
 def test_classifier_covers_all_ten_digits():
     model = default_model()
     assert model is not None and model.w2.shape[1] == len(THAI_DIGITS) + 1 == 11  # and "not a digit"
