@@ -81,7 +81,7 @@ def cmd_extract(args, config: Config) -> int:
 
 
 def cmd_text(args, config: Config) -> int:
-    from .pipeline import read_text
+    from .reading import read_text
 
     def each(f: Path) -> None:
         sys.stdout.write(read_text(f, config).rstrip("\n") + "\n")

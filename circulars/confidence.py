@@ -22,7 +22,7 @@ from .models import Deadline, Document, Evidence, Letter, PageWords
 from .ocr.align import char_units
 
 if TYPE_CHECKING:
-    from .pipeline import RawInput
+    from .reading import RawInput
 
 HEADER_FIELDS = ("reference", "date", "sender", "subject", "recipients", "signatory")
 _REF_LABEL = re.compile(r"ที่?\s*")

@@ -286,7 +286,7 @@ def test_summary_of_a_sure_letter_has_no_mark():
 def test_null_engine_image_through_the_pipeline(tmp_path):
     from PIL import Image
 
-    from circulars.pipeline import sha256_of
+    from circulars.reading import sha256_of
 
     png = tmp_path / "page.png"
     Image.new("L", (200, 100), 255).save(png)

@@ -283,7 +283,8 @@ def test_pipeline_reads_a_scan(scan_pdf):
 @pytest.mark.parametrize("source", ["scan", "text"])
 def test_read_text_is_the_documents_text_without_the_letter_stages(scan_pdf, source, tmp_path, capsys):
     from circulars.cli import main
-    from circulars.pipeline import extract_file, read_text
+    from circulars.pipeline import extract_file
+    from circulars.reading import read_text
 
     path = scan_pdf[0] if source == "scan" else tmp_path / "letter.txt"
     if source == "text":
