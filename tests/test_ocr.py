@@ -21,7 +21,7 @@ from circulars.ocr.digits import THAI_DIGITS, default_model
 from circulars.ocr.engine import Word, link_offsets, parse_tsv
 from circulars.ocr.metrics import cer, edit_distance
 from circulars.ocr.preprocess import remove_rules
-from circulars.ocr.runner import HELD_RESULTS, page_cost
+from circulars.ocr.runner import HELD_RESULTS
 from circulars.sources import ImageSource, PdfSource, read_source
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,42 +107,6 @@ def test_a_slow_page_does_not_idle_the_other_workers():
     engine = SlowHeadEngine()
     out = [int(p.text) for p in run_pages((blank(n, 20) for n in range(100, 112)), engine, NO_PREP, workers=2)]
     assert out == list(range(100, 112)) and engine.waited_for_others is True
-
-
-class OrderEngine(NullOcrEngine):
-    """Records the order pages (told apart by their widths) are started in; the first two
-    pages take a while, so the later ones queue behind them."""
-
-    def __init__(self):
-        super().__init__()
-        self.lock, self.started = threading.Lock(), []
-
-    def recognize(self, image, *, languages, psm):
-        with self.lock:
-            self.started.append(image.width)
-        if image.width < 102:
-            time.sleep(0.2)
-        return OcrPage(str(image.width))
-
-
-def inked(width: int, share: float) -> Image.Image:
-    """A page whose top ``share`` is black."""
-    page = blank(width, 160)
-    page.paste(0, (0, 0, width, round(160 * share)))
-    return page
-
-
-def test_a_free_worker_takes_the_fullest_waiting_page_and_pages_come_out_in_order():
-    engine = OrderEngine()
-    pages = [blank(100, 160), blank(101, 160), blank(102, 160), inked(103, 0.5), inked(104, 0.2)]
-    out = [int(p.text) for p in run_pages(iter(pages), engine, NO_PREP, workers=2)]
-    assert out == [100, 101, 102, 103, 104]
-    assert engine.started[:2] == [100, 101] and engine.started[2] == 103  # 102 and 103 waited: 103 is fuller
-
-
-@pytest.mark.parametrize("share, cost", [(0.0, 0.0), (0.25, 0.25), (1.0, 1.0)], ids=["blank", "quarter", "black"])
-def test_page_cost_is_the_share_of_dark_pixels(share, cost):
-    assert page_cost(inked(160, share)) == pytest.approx(cost, abs=0.001)
 
 
 def test_image_source_with_null_engine_reads_every_tiff_frame(tmp_path):

@@ -3,16 +3,15 @@ and the parallel runner that spreads the pages of a file over the cores.
 
 Pages are produced lazily by the caller (a PDF page rendered, a TIFF frame decoded) and at
 most ``2 × workers`` page images are queued or being read, so a 500-page batch holds a
-handful of page images at a time; a free worker takes the fullest page waiting (so the
-last pages end together); pages after a slow one go on being read while it finishes (at
-most ``8 × workers`` results wait for it). Each tesseract (a libtesseract
+handful of page images at a time; pages after a slow one go on being read while it
+finishes (at most ``8 × workers`` results wait for it). Each tesseract (a libtesseract
 handle in process, or the program) runs single-threaded (``OMP_THREAD_LIMIT=1``); the
 threads here spend most of their time in tesseract and OpenCV calls, which release the GIL."""
 
 from __future__ import annotations
 
-import heapq
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -99,57 +98,20 @@ def run_pages(
         progress("ocr", path=path, done=done)
 
 
-def page_cost(image) -> float:
-    """How long tesseract will take on a page, roughly: its share of dark pixels (on an
-    eighth-size copy; 2 ms). Tesseract's time grows with the text on the page: 1.1 s for
-    the emptiest real sample, 3.9 s for the fullest (docs/ocr.md)."""
-    import numpy as np
-
-    small = image.convert("L").reduce(8) if image.mode != "L" else image.reduce(8)
-    return float(np.count_nonzero(np.asarray(small) < 128)) / max(1, small.width * small.height)
-
-
 def _read_in_order(images: Iterable, engine: OcrEngine, settings: OcrSettings, n: int) -> Iterator[OcrPage]:
-    """Pages read by ``n`` workers and yielded in page order. At most ``n`` pages wait for a
-    worker besides the ``n`` being read, and a free worker takes the fullest of them: the
-    last pages of a file then end together instead of one core reading a long page alone
-    (the floor's ``xargs`` takes pages in order)."""
-    source = iter(images)
-    waiting: list[tuple[float, int, object]] = []  # (-cost, page index, image): a heap
-    running: dict[Future, int] = {}
-    done: dict[int, OcrPage] = {}
-    pulled = head = 0
-    exhausted = False
     with ThreadPoolExecutor(max_workers=n, thread_name_prefix="ocr") as pool:
-        while True:
-            # a slow page at the head must not idle the other cores: pages after it go on
-            # being read while its result is awaited (at most HELD_RESULTS × n results wait)
-            while not exhausted and len(waiting) < n and len(done) < HELD_RESULTS * n:
-                image = next(source, None)
-                if image is None:
-                    exhausted = True
+        pending: deque[Future] = deque()
+        for image in images:
+            pending.append(pool.submit(read_page, image, engine, settings))
+            del image
+            while True:
+                while pending and pending[0].done():
+                    yield pending.popleft().result()
+                # a slow page at the head must not idle the other cores: pages after it go
+                # on being read while its result is awaited (their results are small)
+                running = [f for f in pending if not f.done()]
+                if len(running) < 2 * n and len(pending) < HELD_RESULTS * n:
                     break
-                heapq.heappush(waiting, (-page_cost(image), pulled, image))
-                pulled += 1
-                del image
-                _start(pool, waiting, running, engine, settings, n)
-            _start(pool, waiting, running, engine, settings, n)
-            while head in done:
-                yield done.pop(head)
-                head += 1
-            if not running:
-                if exhausted and not waiting:
-                    return
-                continue
-            finished, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in finished:
-                done[running.pop(future)] = future.result()
-            _start(pool, waiting, running, engine, settings, n)  # before the next page is rendered
-
-
-def _start(pool: ThreadPoolExecutor, waiting: list, running: dict, engine: OcrEngine,
-           settings: OcrSettings, n: int) -> None:
-    """Free workers take the fullest waiting pages."""
-    while waiting and len(running) < n:
-        _, index, image = heapq.heappop(waiting)
-        running[pool.submit(read_page, image, engine, settings)] = index
+                wait(running, return_when=FIRST_COMPLETED)
+        while pending:
+            yield pending.popleft().result()
