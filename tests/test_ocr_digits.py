@@ -265,6 +265,19 @@ def test_a_lone_letter_whose_box_covers_part_of_its_glyph_is_read_whole():
         == "ภายใน ๗ วัน"
 
 
+@pytest.mark.parametrize(("drawn", "read", "expected"), [
+    ("๗", "ญ่", "วันที่ ๗ พฤศจิกายน"),
+    ("๗", "ฒ่", "วันที่ ๗ พฤศจิกายน"),
+    ("ก็", "ก็", "วันที่ ก็ พฤศจิกายน"),
+    ("ก่", "ก่", "วันที่ ก่ พฤศจิกายน"),
+], ids=["seven-read-as-yo-with-a-tone", "seven-read-as-tho-with-a-tone", "ko-with-a-mai-taikhu-kept",
+        "a-letter-with-a-tone-that-is-no-digit-kept"])
+def test_a_lone_letter_with_a_tone_mark_is_a_digit_whose_tail_was_read_as_the_mark(drawn, read, expected):
+    """๗'s tail over the line read as a tone mark: ``ญ่`` alone between spaces."""
+    assert reread([HEIGHT_UNITS, [("วันที่", "วันที่", None), (drawn, read, None),
+                                  ("พฤศจิกายน", "พฤศจิกายน", None)]])[1] == expected
+
+
 @pytest.mark.parametrize(("drawn", "expected"), [("๗", "รวม ๗ คน"), ("๑๕", "รวม ๑๕ คน"), ("ก", "รวม คน")],
                          ids=["one-digit", "two-digits", "a-letter-is-not-a-digit"])
 def test_a_number_with_no_unit_between_two_words_is_read(drawn, expected):

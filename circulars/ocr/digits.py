@@ -230,16 +230,21 @@ def between_digits(text: str, start: int, end: int) -> bool:
 LONE_WORDS = set("ณ")  # one-letter words of running text, never taken for a digit
 
 
+TONE_MARKS = set("\u0e48\u0e49\u0e4a\u0e4b")  # ่ ้ ๊ ๋
+
+
 def lone_letters(text: str, words: list) -> list:
-    """Units that are one consonant standing alone between spaces (or line ends): a digit
-    misread as a letter (๗ ธันวาคม read as ฆ ธันวาคม), since Thai seldom writes a lone
-    consonant."""
+    """Units that are one consonant standing alone between spaces (or line ends), with at
+    most a tone mark over it: a digit misread as a letter (๗ ธันวาคม read as ฆ ธันวาคม;
+    ๗'s tail read as a tone mark: วันที่ ญ่ พฤศจิกายน), since Thai seldom writes a lone
+    consonant (``ก็`` keeps its ็; ``ณ`` is a word)."""
     out = []
     for w in words:
-        if (w.offset < 0 or len(w.text) != 1 or not "\u0e01" <= w.text <= "\u0e2e" or w.text in LONE_WORDS):
+        if (w.offset < 0 or not 1 <= len(w.text) <= 2 or not "\u0e01" <= w.text[0] <= "\u0e2e"
+                or w.text in LONE_WORDS or (len(w.text) == 2 and w.text[1] not in TONE_MARKS)):
             continue
         before = text[w.offset - 1] if w.offset > 0 else "\n"
-        after = text[w.offset + 1] if w.offset + 1 < len(text) else "\n"
+        after = text[w.offset + len(w.text)] if w.offset + len(w.text) < len(text) else "\n"
         if before.isspace() and after.isspace():
             out.append(w)
     return out
@@ -801,7 +806,7 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
                 glyphs = run_glyphs(ink, [w], (True, True), height, base=bases.get(w.line),
                                     beside=uncovered(page.words, [w], height, index))
                 got = reread_guess(w.text, glyphs, model, height, single=True)
-            new_text[w.offset] = (w.offset + 1, got)
+            new_text[w.offset] = (w.offset + len(w.text), got)
     for start, end, units in list_markers(page.text, page.words):
         if start not in new_text or new_text[start][1] == page.text[start : new_text[start][0]]:  # none or unchanged
             glyphs = run_glyphs(ink, units, height=height, strict=True, base=bases.get(units[0].line))
