@@ -80,6 +80,14 @@ def test_an_item_number_read_as_a_letter_is_read_again(drawn, read, expected):
     assert lines[1] == expected
 
 
+@pytest.mark.parametrize(("drawn", "read", "expected"), [("๓.", "en.", "๓."), ("๒.", "lo.", "๒."), ("ต.", "ต.", "ต.")],
+                         ids=["three-as-latin", "two-as-latin", "a-letter-stays"])
+def test_an_item_number_alone_on_its_line_is_read_again(drawn, read, expected):
+    """The item's text begins on the next line: nothing follows the number on its own."""
+    lines = reread([HEIGHT_UNITS, [(drawn, read, None)], [("ให้", "ให้", None)]])
+    assert lines[1:] == [expected, "ให้"]
+
+
 @pytest.mark.parametrize("drawn", ["ต.", "(ก)", "ก)"], ids=["to", "bracketed-letter", "letter-bracket"])
 def test_a_letter_item_stays_a_letter(drawn):
     lines = reread([HEIGHT_UNITS, [(drawn, drawn, None), ("ในเมือง", "ในเมือง", None)]])
@@ -91,10 +99,10 @@ def test_a_letter_item_stays_a_letter(drawn):
     [("ต. รายงานผล\n", ["ต."]), ("  ตา. กองสวัสดิการ\n", ["ตา."]), ("ต.ค. ๖๗\n", []), ("๓. ให้\n", []),
      ("ข้อ ต. ให้\n", []), ("ป. ๑) ดำเนินการ\n", ["ป."]), ("6). กรอก\n", ["6)."]), ("(cn) ให้\n", ["(cn)"]),
      ("ตา.@ ให้\n", ["ตา.@"]), ("1. ให้\n", []), ("(2) ให้\n", []), ("พ.ศ. ๒๕๖๘\n", []), ("ให้ ดำเนินการ\n", []),
-     ("ต.\n", [])],
+     ("ต.\n", ["ต."])],
     ids=["to", "to-aa-indented", "month-abbreviation", "already-digits", "not-line-start", "letters-checked-later",
          "six-bracket", "bracketed-latin", "sub-item", "arabic-item", "arabic-bracketed", "era-abbreviation",
-         "thai-word", "nothing-after"],
+         "thai-word", "alone-on-its-line"],
 )
 def test_list_markers(text, found):
     words, pos = [], 0

@@ -98,9 +98,18 @@ def test_blocks_already_in_order_are_left_alone():
         ("QR Code", 0.9, 30, False),
         ("( พ ร เท พ ไว ย บ ุ รี )", 0.9, 29, False),
         ("ที่ ก ห ๐ ๓ ๐ ๑ . ๑ ๐ / ๒ ๖ ๐", 0.88, 27, False),
+        ("๓.", 0.83, 16, False),
+        ("(๒)", 0.8, 16, False),
+        ("๓.๑", 0.8, 16, False),
+        ("๓.", 0.83, 8, True),
+        ("๓ ๕", 0.83, 16, True),
+        ("en.", 0.7, 16, False),
+        ("en.", 0.7, 8, True),
     ],
     ids=["marks-read-latin", "marks-low", "latin-unsure", "scribble", "rank-kept", "english-kept", "name-kept",
-         "reference-kept"],
+         "reference-kept", "item-number-alone-kept", "bracketed-item-number-kept", "sub-item-number-kept",
+         "item-number-as-low-as-a-speck-dropped", "low-digits-without-a-stop-dropped",
+         "item-number-read-latin-kept-for-the-digit-reader", "latin-stop-as-low-as-a-speck-dropped"],
 )
 def test_junk_lines(line, conf, height, dropped):
     body = "ก ข ค ง จ ฉ ช ซ ฌ ญ ฎ ฏ"

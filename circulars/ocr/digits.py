@@ -250,7 +250,7 @@ def lone_letters(text: str, words: list) -> list:
     return out
 
 
-_LIST_MARK = re.compile(r"^[ \t]*(\S{1,5})(?=[ \t]+\S)", re.MULTILINE)
+_LIST_MARK = re.compile(r"^[ \t]*(\S{1,5})(?=[ \t]+\S|[ \t]*$)", re.MULTILINE)  # text after it, or alone
 _THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
 _ABBREVIATION = re.compile("(?:[\u0e01-\u0e2e][\u0e30-\u0e4e]*\\.){2,}")  # ต.ค., พ.ศ.
 _ALREADY_NUMBERED = re.compile(r"\(?[๐-๙0-9]+(?:\.[๐-๙0-9]+)*[.)]?")

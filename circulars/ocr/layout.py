@@ -191,10 +191,26 @@ def page_number_line(units: list[Word], height: float) -> bool:
             and len(text.strip(_DASHES)) <= PAGE_NUMBER_LEN and inner[0].box[3] >= JUNK_HEIGHT * height)
 
 
+_ITEM_ALONE = re.compile(r"\(?[๑-๙][๐-๙]?(?:\.[๑-๙][๐-๙]?)*[.)]|[๑-๙][๐-๙]?(?:\.[๑-๙][๐-๙]?)+")  # ๓. (๒) ๔) ๓.๑
+ITEM_HEIGHT = 0.4  # × the page's Thai unit height: an item number's box is at least this high (a speck's is not)
+
+
+_ITEM_GUESS = re.compile(r"\(?[^\s.()]{1,3}[.)]")  # what the English model makes of one: en.  6).
+
+
+def item_number_line(units: list[Word], height: float) -> bool:
+    """An item number alone on its line (``๓.``, ``(๒)``; its text begins on the next line),
+    or one unit shaped like one (``en.`` for ``๓.``: the digit re-reader reads its glyphs):
+    its digits sit low beside the page's tall consonants, but it is not marks or specks."""
+    text = "".join(w.text for w in units)
+    shaped = bool(_ITEM_ALONE.fullmatch(text) or (len(units) == 1 and _ITEM_GUESS.fullmatch(text)))
+    return shaped and min(w.box[3] for w in units) >= ITEM_HEIGHT * height
+
+
 def _is_junk(units: list[Word], height: float) -> bool:
     """A text line that is not text: the tone marks and upper vowels of the line below read
     as a line of their own (``ad wa``, ``บ vow ซ่ ๐ a ง``), a signature's scribble, specks."""
-    if page_number_line(units, height):
+    if page_number_line(units, height) or item_number_line(units, height):
         return False
     heights = sorted(w.box[3] for w in units)
     if heights[len(heights) // 2] < JUNK_HEIGHT * height:
