@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
+from .digest import sha256_file
 from .errors import CircularsError, FileTooLargeError, StoreError
 from .progress import Progress, null_progress
 from .store import Store, repo
-from .store.archive import archive_file, clean_temp, free_name, fsync_dir, sha256_file, write_durably
+from .store.archive import archive_file, clean_temp, free_name, fsync_dir, write_durably
 
 PROCESSED, FAILED = "processed", "failed"
 IGNORED_SUFFIXES = (".tmp", ".part", ".crdownload", ".partial", ".error.txt", ".swp")

@@ -5,11 +5,11 @@ extractors."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
+from .digest import sha256_file
 from .models import Document
 from .normalize import normalize_text
 from .ocr.consensus import mend_abbreviations
@@ -30,18 +30,10 @@ def read_text(path: str | Path, config: Config | None = None) -> str:
     return normalize_pages(read_input(Path(path), config or Config())).text
 
 
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def read_input(path: Path, config: Config) -> RawInput:
     """Choose the source engine by the file's bytes and read its pages."""
     result = read_source(path, config)
-    return RawInput(path, sha256_of(path), result)
+    return RawInput(path, sha256_file(path), result)
 
 
 def normalize_pages(raw: RawInput) -> Document:

@@ -286,12 +286,12 @@ def test_summary_of_a_sure_letter_has_no_mark():
 def test_null_engine_image_through_the_pipeline(tmp_path):
     from PIL import Image
 
-    from circulars.reading import sha256_of
+    from circulars.digest import sha256_file
 
     png = tmp_path / "page.png"
     Image.new("L", (200, 100), 255).save(png)
     result = ImageSource(NullOcrEngine([LETTER], confidence=0.42)).read(png, Config(ocr_workers=1))
-    doc = extract_raw(RawInput(png, sha256_of(png), result), Config())
+    doc = extract_raw(RawInput(png, sha256_file(png), result), Config())
     assert doc.letters[0].check == FIELDS + ["tasks[0].deadline"]
     assert {e.ocr_confidence for k, e in doc.letters[0].evidence.items() if k in FIELDS} == {0.42}
 

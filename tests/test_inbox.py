@@ -17,9 +17,10 @@ import pytest
 from sqlalchemy import select
 
 from circulars.config import Config, load_config
+from circulars.digest import sha256_file
 from circulars.inbox import Watcher, ingest_file
 from circulars.store import open_store
-from circulars.store.archive import archive_file, find_archived, sha256_file
+from circulars.store.archive import archive_file, find_archived
 from circulars.store.schema import DocumentRow
 
 ROOT = Path(__file__).resolve().parent.parent

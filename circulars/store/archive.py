@@ -16,14 +16,6 @@ from ..errors import StoreError
 TEMP_PREFIX = ".tmp-"
 
 
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def archive_dir(home: Path, sha: str) -> Path:
     return home / "archive" / sha[:2] / sha[2:4]
 
