@@ -104,6 +104,7 @@ def cmd_real(args) -> None:
 
 
 def _floor(pngs: list[Path], workers: int) -> float:
+    """The floor: the tesseract program, one process per page, ``workers`` at a time."""
     t = time.perf_counter()
     with ThreadPoolExecutor(workers) as pool:
         list(pool.map(plain_tesseract, pngs))
@@ -146,16 +147,6 @@ def cmd_speed(args) -> None:
                   f"ratio {ours / floor:.2f}", flush=True)
 
 
-def _floor_cli(pngs: list[Path], workers: int) -> float:
-    """The floor as a clerk would run it: the tesseract program, one per page, ``workers`` at a time."""
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    t = time.perf_counter()
-    with ThreadPoolExecutor(workers) as pool:
-        list(pool.map(lambda png: subprocess.run(["tesseract", str(png), "-", "-l", "tha+eng", "--psm", "3"],
-                                                 env=env, capture_output=True, check=True), pngs))
-    return time.perf_counter() - t
-
-
 def _fresh_text(pdf: Path) -> float:
     """Wall time of ``circulars text PDF`` in a new process (start-up, rendering and all)."""
     exe = Path(sys.executable).with_name("circulars")
@@ -187,7 +178,7 @@ def cmd_fresh(args) -> None:
             img.save(pngs[-1])
         floors, ours = [], []
         for r in range(args.rounds):
-            floors.append(_floor_cli(pngs, worker_count()))
+            floors.append(_floor(pngs, worker_count()))
             ours.append(_fresh_text(scan))
             print(f"round {r + 1}: floor {floors[-1]:.2f} s, circulars text {ours[-1]:.2f} s, "
                   f"ratio {ours[-1] / floors[-1]:.2f}", flush=True)
