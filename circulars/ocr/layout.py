@@ -20,6 +20,7 @@ from dataclasses import replace
 from functools import cache
 
 from .. import data
+from .digits import ITEM_NUMBER
 from .engine import OcrPage, Word, replace_spans
 from .mixed import THAI
 
@@ -191,7 +192,6 @@ def page_number_line(units: list[Word], height: float) -> bool:
             and len(text.strip(_DASHES)) <= PAGE_NUMBER_LEN and inner[0].box[3] >= JUNK_HEIGHT * height)
 
 
-_ITEM_ALONE = re.compile(r"\(?[๑-๙][๐-๙]?(?:\.[๑-๙][๐-๙]?)*[.)]|[๑-๙][๐-๙]?(?:\.[๑-๙][๐-๙]?)+")  # ๓. (๒) ๔) ๓.๑
 ITEM_HEIGHT = 0.4  # × the page's Thai unit height: an item number's box is at least this high (a speck's is not)
 
 
@@ -203,7 +203,7 @@ def item_number_line(units: list[Word], height: float) -> bool:
     or one unit shaped like one (``en.`` for ``๓.``: the digit re-reader reads its glyphs):
     its digits sit low beside the page's tall consonants, but it is not marks or specks."""
     text = "".join(w.text for w in units)
-    shaped = bool(_ITEM_ALONE.fullmatch(text) or (len(units) == 1 and _ITEM_GUESS.fullmatch(text)))
+    shaped = bool(ITEM_NUMBER.fullmatch(text) or (len(units) == 1 and _ITEM_GUESS.fullmatch(text)))
     return shaped and min(w.box[3] for w in units) >= ITEM_HEIGHT * height
 
 
