@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -49,6 +50,9 @@ class Config:
     # such layers got the digits and codes wrong (docs/ocr-fields.md). False trusts them.
     reocr_invisible_layers: bool = True
     low_confidence: float = 0.6
+    # The day letters are read (None: the clock's). A letter dated more than a year after it
+    # has a damaged year (circulars.extractors.plausible).
+    today: dt.date | None = None
     # A letter's field (reference, date, sender, subject, recipients, signatory, a task's
     # deadline) whose confidence is below this is listed in the letter's "check" for a clerk
     # (docs/confidence.md: chosen from the flag's precision and recall on real and generated scans).

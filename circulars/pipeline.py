@@ -7,6 +7,7 @@ Each stage is a named function taking and returning a typed object."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def extract_raw(raw: RawInput, config: Config, progress: Progress = null_progres
     progress("segment", path=str(raw.path))
     seg = segment_text(doc)
     progress("extract", path=str(raw.path))
-    extract_parts(doc, seg)
+    extract_parts(doc, seg, config.today)
     doc.links = link_letters(doc.letters, doc.text)
     assign_tasks(doc)
     return rate_fields(doc, config)
@@ -66,12 +67,12 @@ def _pages(doc: Document, span: tuple[int, int]) -> list[int]:
     return list(range(doc.page_of(span[0]), doc.page_of(max(span[0], span[1] - 1)) + 1))
 
 
-def extract_parts(doc: Document, seg: Segmentation) -> Document:
-    """Read every letter and attachment part."""
+def extract_parts(doc: Document, seg: Segmentation, today: dt.date | None = None) -> Document:
+    """Read every letter and attachment part (dates checked against ``today``, default the clock's)."""
     for part in seg.parts:
         if part.kind == "letter":
             letter = read_letter(part, doc.text, seg.furniture)
-            check_date(letter)
+            check_date(letter, today)
             check_order_year(letter)
             letter.pages = _pages(doc, letter.span)
             doc.letters.append(letter)

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from circulars.config import Config
 from circulars.extractors.plausible import check_date, check_order_year, one_digit_years
 from circulars.models import Citation, Evidence, Letter, Reference, Stamp
 from circulars.pipeline import extract_text
@@ -116,3 +117,71 @@ def test_an_order_year_misread_is_mended_end_to_end():
     letter = extract_text(text).letters[0]
     assert (letter.reference.text, letter.date) == ("38/2568", D(2025, 2, 24))
     assert "year corrected from 2518" in letter.evidence["reference"].note
+
+
+
+TODAY = D(2026, 12, 7)
+MEMO = ("บันทึกข้อความ\nส่วนราชการ ศศย.สปท. (โทร. ๐ ๒๕๗๒ ๑๗๔๗)\nที่ กห ๐๓๑๗.๕/๑๗๖\nวันที่ {date}\n"
+        "เรื่อง ขอเชิญเข้าร่วมการประชุมวิชาการ ครั้งที่ ๒/{year}\nเรียน ผอ.ศซบ.ทหาร\n"
+        "{body} จึงเรียนมาเพื่อโปรดพิจารณา\n(ลงชื่อ) พ.อ. สมชาย ใจดี\nผอ.กภศ.ศศย.สปท.\n")
+
+
+def memo(date: str, year: str, body: str):
+    return extract_text(MEMO.format(date=date, year=year, body=body), config=Config(today=TODAY)).letters[0]
+
+
+@pytest.mark.parametrize(
+    ("date", "year", "body", "expected", "note"),
+    [
+        ("๕ มี.ค. 9๓", "๒๕๖๗", "ขอให้ตอบภายในวันที่ ๒๐ มี.ค. ๖๗", D(2024, 3, 5),
+         "year corrected from 2593: that date is more than a year after the day it was read (2026-12-07)"),
+        ("๕ มี.ค. ๙๓", "๒๕๖๗", "ประชุมระหว่างวันที่ ๒๗-๒๙ มี.ค. ๒๕๖๗", D(2024, 3, 5), "year corrected from 2593"),
+        ("๕ มี.ค. ๙๓", "", "ตามแผนปีงบประมาณ ๒๕๖๘", D(2025, 3, 5), "year corrected from 2593"),
+    ],
+    ids=["two-digits-misread", "range-year", "budget-year"],
+)
+def test_a_date_years_after_today_takes_the_year_the_letter_writes_most(date, year, body, expected, note):
+    letter = memo(date, year, body)
+    assert letter.date == expected
+    assert note in letter.evidence["date"].note
+    assert letter.evidence["date"].confidence <= 0.6 and not letter.problems
+
+
+@pytest.mark.parametrize(
+    ("date", "year", "body", "expected"),
+    [
+        ("๕ มี.ค. ๗๐", "๒๕๖๙", "ตามแผนปีงบประมาณ ๒๕๖๙", D(2027, 3, 5)),
+        ("๒๔ ก.พ. ๖๘", "", "ตามระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ พ.ศ. ๒๕๒๖", D(2025, 2, 24)),
+    ],
+    ids=["within-a-year-of-today", "an-old-regulation-named"],
+)
+def test_a_date_up_to_a_year_after_today_is_kept(date, year, body, expected):
+    letter = memo(date, year, body)
+    assert letter.date == expected
+    assert letter.evidence["date"].note is None and not letter.problems
+
+
+@pytest.mark.parametrize(
+    ("date", "year", "body", "expected"),
+    [
+        ("๕ มี.ค. ๙๓", "", "ไม่มีปีอื่น", D(2050, 3, 5)),
+        ("๒๙ ก.พ. ๙๑", "๒๕๖๘", "ภายในวันที่ ๓ มี.ค. ๖๘", D(2048, 2, 29)),
+    ],
+    ids=["no-other-year", "29-february-not-in-the-year-written"],
+)
+def test_a_date_years_after_today_without_a_year_that_fits_is_flagged(date, year, body, expected):
+    letter = memo(date, year, body)
+    assert letter.date == expected
+    assert letter.problems == [f"date {expected.isoformat()} is more than a year after the day it was read (2026-12-07)"]
+    assert letter.evidence["date"].confidence <= 0.4
+
+
+def test_the_year_written_most_wins_over_the_newest():
+    body = "ตามหนังสือลงวันที่ ๓ ม.ค. ๖๗ และกำหนดส่งภายในวันที่ ๒๐ มี.ค. ๖๗ สำหรับปีงบประมาณ ๒๕๖๘"
+    assert memo("๕ มี.ค. 9๓", "๒๕๖๗", body).date == D(2024, 3, 5)
+
+
+def test_the_date_itself_is_not_a_year_the_letter_writes():
+    """The damaged date is blanked before the years are counted: it cannot vote for itself."""
+    letter = memo("๕ มี.ค. ๒๕๙๓", "", "ภายในวันที่ ๒๐ มี.ค. ๒๕๖๗")
+    assert letter.date == D(2024, 3, 5)
