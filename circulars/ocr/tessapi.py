@@ -31,9 +31,10 @@ import numpy as np
 
 from ..errors import EngineUnavailableError
 from .engine import OcrPage, Word, link_offsets
+from .tesswalk import RIL_BLOCK, RIL_PARA, RIL_TEXTLINE, RIL_WORD, layout_methods, layout_result
+from .tesswalk import take_string as _string
 
 LIBRARY_NAMES = ("libtesseract.so.5", "libtesseract.so.4")
-RIL_BLOCK, RIL_PARA, RIL_TEXTLINE, RIL_WORD = 0, 1, 2, 3
 _P, _I, _S = ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p
 _INT_P = ctypes.POINTER(ctypes.c_int)
 _SIGNATURES = {  # name: (argument types, result type)
@@ -60,6 +61,8 @@ _SIGNATURES = {  # name: (argument types, result type)
     "TessResultIteratorDelete": ([_P], None),
     "TessPageIteratorIsAtBeginningOf": ([_P, _I], _I),
     "TessPageIteratorBoundingBox": ([_P, _I, _INT_P, _INT_P, _INT_P, _INT_P], _I),
+    "TessPageIteratorBlockType": ([_P], _I),
+    "TessBaseAPIGetBoolVariable": ([_P, _S, _INT_P], _I),
 }
 
 
@@ -125,15 +128,6 @@ def shared_pool() -> HandlePool:
     return pool
 
 
-def _string(lib: ctypes.CDLL, pointer: int | None) -> str:
-    if not pointer:
-        return ""
-    try:
-        return ctypes.string_at(pointer).decode("utf-8", "replace")
-    finally:
-        lib.TessDeleteText(pointer)
-
-
 def read_words(lib: ctypes.CDLL, api: int) -> list[Word]:
     """The recognised units with boxes, confidences (0–1) and (block, paragraph, line)
     numbers counted as tesseract's TSV counts them."""
@@ -172,6 +166,16 @@ def read_words(lib: ctypes.CDLL, api: int) -> list[Word]:
     finally:
         lib.TessResultIteratorDelete(it)
     return words
+
+
+def page_result(lib: ctypes.CDLL, api: int) -> tuple[str, list[Word]]:
+    """(page text, units) of the recognised page: one walk in layout order where the library
+    allows it (:mod:`.tesswalk`), else the C API's text and walk."""
+    methods = layout_methods(lib)
+    found = layout_result(lib, api, methods) if methods else None
+    if found is not None:
+        return found
+    return _string(lib, lib.TessBaseAPIGetUTF8Text(api)), read_words(lib, api)
 
 
 def page_pixels(image) -> tuple[np.ndarray, int, int]:
@@ -221,8 +225,7 @@ class TessApiEngine:
                                              f"{width}×{height} page")
             if failed:
                 raise EngineUnavailableError(f"tesseract could not read a {width}×{height} page")
-            text = _string(lib, lib.TessBaseAPIGetUTF8Text(api))
-            words = read_words(lib, api)
+            text, words = page_result(lib, api)
         finally:
             lib.TessMonitorDelete(monitor)
             pool.give(languages, api)
