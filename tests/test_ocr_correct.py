@@ -1,8 +1,14 @@
 """OCR post-correction: sara am, tone marks, fixed header words matched fuzzily."""
 
+import re
+from pathlib import Path
+
 import pytest
 
-from circulars.ocr.correct import correct_text, fix_fixed_words, nearest_fixed_word, skeleton
+from circulars.ocr.correct import correct_text, fix_fixed_words, nearest_fixed_word, skeleton, tokenize
+from circulars.ocr.wordprefix import SortedWords
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("word, expected", [
@@ -110,3 +116,52 @@ def test_drop_stray_marks(run, expected):
     from circulars.ocr.correct import drop_stray_marks
 
     assert drop_stray_marks(run) == expected
+
+
+CORPUS_TEXT = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "letters").glob("*.txt"))[:4])
+
+
+@pytest.fixture(scope="module")
+def both():
+    from pythainlp.corpus import thai_words
+    from pythainlp.util import Trie
+
+    return Trie(thai_words()), SortedWords(thai_words())
+
+
+@pytest.mark.parametrize(("text", "start"), [("ส่วนราชการ", 0), ("ขอความเห็นชอบการลาออก", 4), ("กก", 0), ("", 0),
+                                             ("abc ที่", 4), ("ที่", 3), ("นายทหารประทวน", 0)],
+                         ids=["label", "mid-run", "short", "empty", "after-latin", "at-end", "compound"])
+def test_sorted_words_give_the_tries_prefixes(both, text, start):
+    trie, sorted_words = both
+    assert sorted_words.prefixes(text, start) == trie.prefixes(text, start)
+
+
+def test_sorted_words_agree_with_the_trie_over_letters(both):
+    trie, sorted_words = both
+    text = CORPUS_TEXT[:20000]
+    assert all(sorted_words.prefixes(text, i) == trie.prefixes(text, i) for i in range(len(text)))
+
+
+def test_sorted_words_memo_starts_again_when_full(both, monkeypatch):
+    trie, _ = both
+    from pythainlp.corpus import thai_words
+
+    monkeypatch.setattr("circulars.ocr.wordprefix.MAX_KEPT", 50)
+    fresh = SortedWords(thai_words())
+    text = CORPUS_TEXT[:3000]
+    assert all(fresh.prefixes(text, i) == trie.prefixes(text, i) for i in range(len(text)))
+    assert len(fresh.ranges) <= 50
+
+
+def test_tokenize_cuts_as_newmm_with_its_own_dictionary():
+    from pythainlp.tokenize import word_tokenize
+
+    runs = re.findall(r"[\u0e01-\u0e4e]+", CORPUS_TEXT)
+    assert len(runs) > 500
+    assert [tokenize(r) for r in runs] == [word_tokenize(r, engine="newmm") for r in runs]
+
+
+def test_sorted_words_membership(both):
+    _, sorted_words = both
+    assert "ราชการ" in sorted_words and "ราชกาข" not in sorted_words and len(sorted_words) > 60000

@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from ..normalize import compose_sara_am, to_arabic_digits
+from .wordprefix import SortedWords
 
 TONES = "\u0e48\u0e49"  # ่ ้
 UPPER = "\u0e34\u0e35\u0e36\u0e37\u0e31"  # ิ ี ึ ื ั
@@ -42,6 +43,18 @@ def words() -> frozenset[str]:
     from pythainlp.corpus import thai_words
 
     return frozenset(thai_words())
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> SortedWords:
+    return SortedWords(words())
+
+
+def tokenize(run: str) -> list[str]:
+    """``run`` cut into words by PyThaiNLP's newmm over its word list."""
+    from pythainlp.tokenize import word_tokenize
+
+    return word_tokenize(run, engine="newmm", custom_dict=dictionary())
 
 
 def tone_candidates(word: str) -> list[str]:
@@ -89,11 +102,8 @@ BELOW = "\u0e38\u0e39"  # ุ ู: a leader dot touching a glyph's foot is read 
 def _unknown_letters(run: str) -> int:
     """Consonants of ``run`` outside dictionary words (marks not counted, so dropping one
     lowers the count only when a word comes out)."""
-    from pythainlp.tokenize import word_tokenize
-
     vocab = words()
-    return sum(sum("\u0e01" <= c <= "\u0e2e" for c in t) for t in word_tokenize(run, engine="newmm")
-               if t not in vocab)
+    return sum(sum("\u0e01" <= c <= "\u0e2e" for c in t) for t in tokenize(run) if t not in vocab)
 
 
 def drop_stray_marks(run: str) -> str:
@@ -115,10 +125,8 @@ def drop_stray_marks(run: str) -> str:
 
 
 def restore_tones(text: str) -> str:
-    from pythainlp.tokenize import word_tokenize
-
     def fix_run(m: re.Match) -> str:
-        tokens = [restore_tone(t) for t in word_tokenize(drop_stray_marks(m.group(0)), engine="newmm")]
+        tokens = [restore_tone(t) for t in tokenize(drop_stray_marks(m.group(0)))]
         return "".join(restore_pair_tones(tokens))
 
     text = _TI.sub(lambda m: m.group(1) + "ที่", text)
