@@ -31,7 +31,7 @@ import numpy as np
 
 from ..errors import EngineUnavailableError
 from .engine import OcrPage, Word, link_offsets
-from .tesswalk import RIL_BLOCK, RIL_PARA, RIL_TEXTLINE, RIL_WORD, layout_methods, layout_result
+from .tesswalk import RIL_BLOCK, RIL_PARA, RIL_TEXTLINE, RIL_WORD, layout_methods, layout_result, unit_word
 from .tesswalk import take_string as _string
 
 LIBRARY_NAMES = ("libtesseract.so.5", "libtesseract.so.4")
@@ -135,8 +135,6 @@ def read_words(lib: ctypes.CDLL, api: int) -> list[Word]:
     if not it:
         return []
     page = lib.TessResultIteratorGetPageIterator(it)
-    box = [ctypes.c_int() for _ in range(4)]
-    refs = [ctypes.byref(b) for b in box]
     line_box = [ctypes.c_int() for _ in range(4)]
     line_refs = [ctypes.byref(b) for b in line_box]
     block = para = line = 0
@@ -156,11 +154,8 @@ def read_words(lib: ctypes.CDLL, api: int) -> list[Word]:
                 line += 1
             last_line = this_line
             text = _string(lib, lib.TessResultIteratorGetUTF8Text(it, RIL_WORD))
-            if text.strip() and lib.TessPageIteratorBoundingBox(page, RIL_WORD, *refs):
-                left, top, right, bottom = (b.value for b in box)
-                conf = max(0.0, lib.TessResultIteratorConfidence(it, RIL_WORD)) / 100
-                words.append(Word(text, (left, top, right - left, bottom - top), round(conf, 4),
-                                  (block, para, line)))
+            if text.strip() and (word := unit_word(lib, it, page, text, (block, para, line))):
+                words.append(word)
             if not lib.TessResultIteratorNext(it, RIL_WORD):
                 break
     finally:

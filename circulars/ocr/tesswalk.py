@@ -68,6 +68,16 @@ def take_string(lib: ctypes.CDLL, pointer: int | None) -> str:
         lib.TessDeleteText(pointer)
 
 
+def unit_word(lib: ctypes.CDLL, it: int, page: int, text: str, line: tuple[int, int, int]) -> Word | None:
+    """The unit at the iterator with its box and confidence (0–1); None when it has no box."""
+    box = [ctypes.c_int() for _ in range(4)]
+    if not lib.TessPageIteratorBoundingBox(page, RIL_WORD, *(ctypes.byref(b) for b in box)):
+        return None
+    left, top, right, bottom = (b.value for b in box)
+    conf = max(0.0, lib.TessResultIteratorConfidence(it, RIL_WORD)) / 100
+    return Word(text, (left, top, right - left, bottom - top), round(conf, 4), line)
+
+
 def _preserves_spaces(lib: ctypes.CDLL, api: int) -> bool:
     value = ctypes.c_int(0)
     lib.TessBaseAPIGetBoolVariable(api, b"preserve_interword_spaces", ctypes.byref(value))
@@ -82,8 +92,6 @@ def layout_result(lib: ctypes.CDLL, api: int, methods: LayoutMethods) -> tuple[s
         return "", []
     preserve = _preserves_spaces(lib, api)
     page = lib.TessResultIteratorGetPageIterator(it)
-    box = [ctypes.c_int() for _ in range(4)]
-    refs = [ctypes.byref(b) for b in box]
     line_box = [ctypes.c_int() for _ in range(4)]
     line_refs = [ctypes.byref(b) for b in line_box]
     last_line: tuple[int, ...] = ()
@@ -121,11 +129,8 @@ def layout_result(lib: ctypes.CDLL, api: int, methods: LayoutMethods) -> tuple[s
                     parts.append("\n\n" if new_para else "\n")
                 spaces = methods.blanks(page) if preserve else (0 if new_line else 1)
                 parts.append(" " * spaces + text)
-            if text.strip() and lib.TessPageIteratorBoundingBox(page, RIL_WORD, *refs):
-                left, top, right, bottom = (b.value for b in box)
-                conf = max(0.0, lib.TessResultIteratorConfidence(it, RIL_WORD)) / 100
-                words.append(Word(text, (left, top, right - left, bottom - top), round(conf, 4),
-                                  (block, para, line)))
+            if text.strip() and (word := unit_word(lib, it, page, text, (block, para, line))):
+                words.append(word)
             if not methods.next(page, RIL_WORD):
                 break
     finally:
