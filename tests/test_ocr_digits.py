@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from circulars.ocr.digits import list_markers, reread_digits, trim_repeated, uncovered
+from circulars.ocr.digits import list_markers, page_number_guesses, reread_digits, trim_repeated, uncovered
 from circulars.ocr.engine import OcrPage, Word, link_offsets
 
 FONT = "/usr/share/fonts/truetype/tlwg/Laksaman.ttf"
@@ -299,3 +299,27 @@ def test_an_unreadable_glyph_keeps_tesseracts_character_at_its_place():
     lines = reread([HEIGHT_UNITS, [("ปี", "ปี", None), ("๒", "๒", None), ("๕", "+๕", None), ("#", "+๒", None),
                                    ("๙", "+๕", None)]])
     assert lines[1] == "ปี ๒๕๒๙"
+
+
+@pytest.mark.parametrize(("segments", "expected"), [
+    ([("-", "-", None), ("๒", "ใต", None), ("-", "-", None)], "- ๒ -"),
+    ([("-", "-", None), ("๓", "ต", None), ("-", "-", None)], "- ๓ -"),
+    ([("-๒-", "-ใด-", None)], "-๒-"),
+], ids=["spaced-two-as-letters", "three-as-to", "glued-unit"])
+def test_a_page_number_between_dashes_read_as_letters_is_read_again(segments, expected):
+    lines = reread([HEIGHT_UNITS, segments])
+    assert lines[1] == expected
+
+
+def test_a_word_between_dashes_stays_a_word():
+    lines = reread([HEIGHT_UNITS, [("-", "-", None), ("ไทย", "ไทย", None), ("-", "-", None)]])
+    assert lines[1] == "- ไทย -"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("- ใต -\n", ["ใต"]), ("-ใด-\n", ["-ใด-"]), ("  — ต —\n", ["ต"]), ("- ๒ -\n", []), ("- lo -\n", []),
+    ("ราคา - ใต - บาท\n", []), ("- ไทยแลนด์ -\n", []),
+], ids=["spaced", "glued", "em-dashes", "already-digits", "latin-guess", "inside-a-line", "long-word"])
+def test_page_number_guesses(text, found):
+    page = OcrPage(text, link_offsets(text, [Word(t, (0, 0, 10, 10), 0.5, (1, 1, 1)) for t in text.split()]))
+    assert [page.text[a:b] for a, b, _ in page_number_guesses(page.text, page.words)] == found

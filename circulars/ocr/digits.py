@@ -190,6 +190,23 @@ def latin_guesses(text: str, words: list) -> list:
             and any(c.isalpha() or c in _GUESS_SIGNS + DIGIT_SIGNS for c in w.text)]
 
 
+# a page number between dashes read as letters (``- ใต -``, ``-ใด-`` for ``- ๒ -``); the English
+# model's ``- lo -`` is a Latin guess already
+_PAGE_NUMBER = re.compile(r"^[ \t]*[-–—][ \t]*([\u0e01-\u0e4e]{1,3})[ \t]*[-–—][ \t]*$", re.MULTILINE)
+
+
+def page_number_guesses(text: str, words: list) -> list[tuple[int, int, list]]:
+    """(start, end, units) of each page number between dashes that tesseract read as Thai
+    letters: the units over the letters (one unit may hold the dashes too)."""
+    out = []
+    for m in _PAGE_NUMBER.finditer(text):
+        a, b = m.span(1)
+        units = [w for w in words if w.offset >= 0 and w.offset < b and w.offset + len(w.text) > a]
+        if units:
+            out.append((units[0].offset, units[-1].offset + len(units[-1].text), units))
+    return out
+
+
 _MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 
 
@@ -798,6 +815,10 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
                 continue  # big type (ด่วนที่สุด, a title): not a number
             glyphs = run_glyphs(ink, [w], height=height, base=bases.get(w.line))
             new_text[start] = (end, reread_guess(w.text, glyphs, model, height))
+    for start, end, units in page_number_guesses(page.text, page.words):
+        if start not in new_text:
+            glyphs = run_glyphs(ink, units, height=height, base=bases.get(units[0].line))
+            new_text[start] = (end, reread_guess(page.text[start:end], glyphs, model, height))
     for w in lone_letters(page.text, page.words):
         if w.offset not in new_text:
             glyphs = run_glyphs(ink, [w], height=height, strict=True, base=bases.get(w.line))
