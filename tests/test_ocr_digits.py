@@ -80,8 +80,9 @@ def test_an_item_number_read_as_a_letter_is_read_again(drawn, read, expected):
     assert lines[1] == expected
 
 
-@pytest.mark.parametrize(("drawn", "read", "expected"), [("๓.", "en.", "๓."), ("๒.", "lo.", "๒."), ("ต.", "ต.", "ต.")],
-                         ids=["three-as-latin", "two-as-latin", "a-letter-stays"])
+@pytest.mark.parametrize(("drawn", "read", "expected"), [("๓.", "en.", "๓."), ("๒.", "lo.", "๒."), ("ต.", "ต.", "ต."),
+                                                     ("๑.", "6).", "๑.")],
+                         ids=["three-as-latin", "two-as-latin", "a-letter-stays", "one-as-six-bracket-stop"])
 def test_an_item_number_alone_on_its_line_is_read_again(drawn, read, expected):
     """The item's text begins on the next line: nothing follows the number on its own."""
     lines = reread([HEIGHT_UNITS, [(drawn, read, None)], [("ให้", "ให้", None)]])

@@ -105,11 +105,14 @@ def test_blocks_already_in_order_are_left_alone():
         ("๓ ๕", 0.83, 16, True),
         ("en.", 0.7, 16, False),
         ("en.", 0.7, 8, True),
+        ("6).", 0.94, 16, False),
+        ("6).", 0.94, 8, True),
     ],
     ids=["marks-read-latin", "marks-low", "latin-unsure", "scribble", "rank-kept", "english-kept", "name-kept",
          "reference-kept", "item-number-alone-kept", "bracketed-item-number-kept", "sub-item-number-kept",
          "item-number-as-low-as-a-speck-dropped", "low-digits-without-a-stop-dropped",
-         "item-number-read-latin-kept-for-the-digit-reader", "latin-stop-as-low-as-a-speck-dropped"],
+         "item-number-read-latin-kept-for-the-digit-reader", "latin-stop-as-low-as-a-speck-dropped",
+         "one-read-as-six-bracket-stop-kept", "six-bracket-stop-as-low-as-a-speck-dropped"],
 )
 def test_junk_lines(line, conf, height, dropped):
     body = "ก ข ค ง จ ฉ ช ซ ฌ ญ ฎ ฏ"

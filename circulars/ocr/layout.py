@@ -195,7 +195,7 @@ def page_number_line(units: list[Word], height: float) -> bool:
 ITEM_HEIGHT = 0.4  # × the page's Thai unit height: an item number's box is at least this high (a speck's is not)
 
 
-_ITEM_GUESS = re.compile(r"\(?[^\s.()]{1,3}[.)]")  # what the English model makes of one: en.  6).
+_ITEM_GUESS = re.compile(r"\(?[^\s.()]{1,3}[.)]{1,2}")  # what the English model makes of one: en.  6)  6).
 
 
 def item_number_line(units: list[Word], height: float) -> bool:
