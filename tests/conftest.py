@@ -67,6 +67,29 @@ def _add_paragraph(doc, text: str) -> None:
             paragraph.add_run(part)
 
 
+# a letter's header lines with Thai digits and English words among them (OSS, an e-mail address)
+MIXED_LETTER = "ที่ มท ๐๘๑๒/ว ๘๙๖๓\nวันที่ ๑๕ มกราคม ๒๕๖๘\nเรื่อง ขอเชิญประชุมคณะกรรมการ\n" \
+               "เรียน ผู้ว่าราชการจังหวัด\nส่งทาง OSS และ e-mail saraban@moi.go.th ภายใน ๓๐ วัน\n"
+
+
+@pytest.fixture(scope="session")
+def scan_of() -> Callable[..., object]:
+    """``scan_of(seed, text=MIXED_LETTER)``: the first page of ``text`` as corpus/scangen.py
+    renders it in the scan style of ``seed`` (a PIL image)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    scangen = pytest.importorskip("corpus.scangen")
+    if not scangen.FONT.exists():
+        pytest.skip("fonts-thai-tlwg is not installed")
+
+    def make(seed: int, text: str = MIXED_LETTER):
+        style = scangen.ScanStyle.random(seed)
+        return scangen.degrade(scangen.layout(text, style)[0].image, style)
+
+    return make
+
+
 def tiny_png() -> bytes:
     """A valid 1×1 white PNG."""
     import struct

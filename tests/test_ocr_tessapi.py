@@ -20,20 +20,13 @@ from circulars.ocr import OcrSettings, Prep, TessApiEngine, TesseractEngine, mak
 from circulars.ocr.tessapi import page_pixels
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 needs_library = pytest.mark.skipif(TessApiEngine().available() is not None or shutil.which("tesseract") is None,
                                    reason="libtesseract / tesseract is not installed")
-TEXT = "ที่ มท ๐๘๑๒/ว ๘๙๖๓\nวันที่ ๑๕ มกราคม ๒๕๖๘\nเรื่อง ขอเชิญประชุมคณะกรรมการ\nเรียน ผู้ว่าราชการจังหวัด\n" \
-       "ส่งทาง OSS และ e-mail saraban@moi.go.th ภายใน ๓๐ วัน\n"
 
 
 @pytest.fixture(scope="module")
-def scan():
-    scangen = pytest.importorskip("corpus.scangen")
-    if not scangen.FONT.exists():
-        pytest.skip("fonts-thai-tlwg is not installed")
-    style = scangen.ScanStyle.random(1)
-    return scangen.degrade(scangen.layout(TEXT, style)[0].image, style)
+def scan(scan_of):
+    return scan_of(1)
 
 
 def units(page):

@@ -3,7 +3,6 @@ API's text and walk give: same page text, units, boxes, confidences and line num
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,20 +12,13 @@ from circulars.ocr.preprocess import prepare
 from circulars.ocr.tessapi import _string, load_library, page_pixels, page_result, read_words, shared_pool
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 SAMPLE = ROOT.parent / "shared" / "samples" / "scans" / "Board-004-2.pdf"  # a message form: rule blocks
-TEXT = "ที่ มท ๐๘๑๒/ว ๘๙๖๓\nวันที่ ๑๕ มกราคม ๒๕๖๘\nเรื่อง ขอเชิญประชุมคณะกรรมการ\nเรียน ผู้ว่าราชการจังหวัด\n" \
-       "ส่งทาง OSS และ e-mail saraban@moi.go.th ภายใน ๓๐ วัน\n"
 pytestmark = pytest.mark.skipif(TessApiEngine().available() is not None, reason="libtesseract is not installed")
 
 
 @pytest.fixture(scope="module")
-def generated():
-    scangen = pytest.importorskip("corpus.scangen")
-    if not scangen.FONT.exists():
-        pytest.skip("fonts-thai-tlwg is not installed")
-    style = scangen.ScanStyle.random(3)
-    return scangen.degrade(scangen.layout(TEXT, style)[0].image, style)
+def generated(scan_of):
+    return scan_of(3)
 
 
 @pytest.fixture(scope="module")
