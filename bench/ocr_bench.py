@@ -4,7 +4,7 @@ reference/date exactness, on generated scans (corpus/scangen.py) and on the real
     .venv/bin/python bench/ocr_bench.py prep    [--samples DIR]         # preprocessing × psm grid, CER
     .venv/bin/python bench/ocr_bench.py real    [--samples DIR]         # CER/digits, pipeline vs plain
     .venv/bin/python bench/ocr_bench.py gen     [--letters N]           # generated scans: digits, fields
-    .venv/bin/python bench/ocr_bench.py speed   [--samples DIR]         # pages/s 1 vs all cores, floor
+    .venv/bin/python bench/ocr_bench.py speed   [--samples DIR]         # pages/s on 1 core vs all, floor
     .venv/bin/python bench/ocr_bench.py fresh   [--rounds N]            # fresh `circulars text` vs floor
 
 Figures go into docs/ocr.md by hand."""
@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,7 +129,30 @@ def combined_pdf(pdfs: list[Path], out: Path) -> Path:
     return out
 
 
+@contextmanager
+def on_cores(n: int):
+    """Run this process (its threads, and the tesseract programs it starts) on ``n`` of the
+    cores it may use: "one core" is one core, not one worker beside an idle second core
+    that renders pages and collects garbage for it."""
+    allowed = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, sorted(allowed)[:n])
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, allowed)
+
+
+def _speed_line(label: str, n: int, floor: float, ours: float) -> None:
+    print(f"{label}, {n} pages: plain tesseract {floor / n:.2f} s/page ({n / floor:.2f} pages/s); "
+          f"circulars {ours / n:.2f} s/page ({n / ours:.2f} pages/s); ratio {ours / floor:.2f}", flush=True)
+
+
 def cmd_speed(args) -> None:
+    """Rounds of the floor and the pipeline on one core (pinned), with one worker and all
+    cores free, and one worker per core; per round, how much faster all cores are than one.
+    The machine's load drifts from minute to minute: the medians over rounds are the figures."""
+    from statistics import median
+
     pdfs = [p for p, _ in samples(args.samples)] if not args.pdf else args.pdf
     with tempfile.TemporaryDirectory() as tmp:
         pngs = []
@@ -139,12 +163,22 @@ def cmd_speed(args) -> None:
         n, cores = len(pngs), worker_count()
         scan = combined_pdf(pdfs, Path(tmp) / "all.pdf")
         print(f"engine {ENGINE.name}", flush=True)
-        for workers in sorted({1, cores}):
-            floor = _floor(pngs, workers)
-            ours = _pipeline(scan, workers)
-            print(f"{workers} worker(s), {n} pages: plain tesseract {floor / n:.2f} s/page "
-                  f"({n / floor:.2f} pages/s); circulars {ours / n:.2f} s/page ({n / ours:.2f} pages/s); "
-                  f"ratio {ours / floor:.2f}", flush=True)
+        gains: dict[str, list[float]] = {"plain": [], "circulars": []}
+        for r in range(args.rounds):
+            with on_cores(1):
+                one = (_floor(pngs, 1), _pipeline(scan, 1))
+            _speed_line(f"round {r + 1}: 1 core", n, *one)
+            if cores == 1:
+                continue
+            _speed_line(f"round {r + 1}: 1 worker, all cores free", n, _floor(pngs, 1), _pipeline(scan, 1))
+            floor, ours = _floor(pngs, cores), _pipeline(scan, cores)
+            _speed_line(f"round {r + 1}: {cores} workers on {cores} cores", n, floor, ours)
+            gains["plain"].append(one[0] / floor)
+            gains["circulars"].append(one[1] / ours)
+        if gains["plain"]:
+            print(f"{cores} cores against 1, median of {args.rounds} rounds: plain tesseract "
+                  f"{median(gains['plain']):.2f}x faster, circulars {median(gains['circulars']):.2f}x "
+                  f"(range {min(gains['circulars']):.2f}–{max(gains['circulars']):.2f})", flush=True)
 
 
 def _fresh_text(pdf: Path) -> float:
@@ -257,7 +291,7 @@ def main(argv=None) -> None:
     ap.add_argument("--letters", type=int, default=30)
     ap.add_argument("--pdf", type=Path, nargs="*")
     ap.add_argument("--show", action="store_true")
-    ap.add_argument("--rounds", type=int, default=5, help="fresh: floor/pipeline pairs run")
+    ap.add_argument("--rounds", type=int, default=5, help="speed, fresh: rounds run (medians reported)")
     ap.add_argument("--set", default="letters", help="gen: corpus folder (letters, heldout, blind)")
     ap.add_argument("--seed", type=int, default=0, help="gen: first scan style seed")
     ap.add_argument("--keep", help="gen: write each scan, its truth and the OCR text to this folder")
