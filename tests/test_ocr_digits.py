@@ -324,3 +324,33 @@ def test_a_word_between_dashes_stays_a_word():
 def test_page_number_guesses(text, found):
     page = OcrPage(text, link_offsets(text, [Word(t, (0, 0, 10, 10), 0.5, (1, 1, 1)) for t in text.split()]))
     assert [page.text[a:b] for a, b, _ in page_number_guesses(page.text, page.words)] == found
+
+
+@pytest.mark.parametrize(("blob_end", "cut"), [(65, True), (62, True), (55, False)],
+                         ids=["reaching-the-foot", "a-few-pixels-short-of-it", "too-far-above-it"])
+def test_ink_glued_under_a_digit_near_the_band_foot_is_cut_off(blob_end, cut):
+    """A glyph taller than a digit whose foot is at, or a few pixels short of, the band's
+    foot (b16: a ๗ of ๒๕๗๐ with a blob under it ending 1 px above the foot was rejected
+    at every height, and the year kept ``ญ่``) is cut to a digit's height."""
+    from circulars.ocr.digits import cut_below_digit
+
+    glyph = np.zeros((65, 42), bool)
+    glyph[7:54, 2:40] = True  # the digit: 47 px, the page's digit height
+    glyph[54:blob_end, 10:20] = True  # glued under it
+    got = cut_below_digit(glyph, 47.0)
+    assert (got is not None) is cut
+    if cut:
+        rows = np.flatnonzero(got.any(axis=1))
+        assert (rows[0], rows[-1]) == (7, 54)
+
+
+def test_a_seven_read_as_a_letter_next_to_a_broken_off_stroke_is_a_seven():
+    """``๑๔๓ญ่`` for ``๑๔๓๗``: the ๗'s unit reached over a stroke broken off the ๓ beside
+    it, and with two pieces it was not one glyph to read (letters/01's receiving stamp)."""
+    page, binary = draw_page([HEIGHT_UNITS, [("เลขรับ", "เลขรับ", None), ("๑๔๓", "๑๔๓", None),
+                                             ("๗", "+ญ่", None)]])
+    at = next(i for i, w in enumerate(page.words) if w.text == "ญ่")
+    left, top, width, height = page.words[at].box
+    binary[top + 20 : top + height - 8, left - 14 : left - 9] = 0  # a stroke standing alone in the gap
+    page.words[at] = replace(page.words[at], box=(left - 16, top, width + 16, height))
+    assert reread_digits(page, binary).text.splitlines()[1] == "เลขรับ ๑๔๓๗"

@@ -237,6 +237,7 @@ def letter_neighbours(text: str, words: list, run: list) -> list:
 
 
 SLIVER = 0.3  # a piece narrower than this × the digit height is a broken-off stroke, not a glyph
+STROKE = 2.5  # a sliver is at least this many times as high as wide (a stop is about square)
 
 
 def between_digits(text: str, start: int, end: int) -> bool:
@@ -380,10 +381,28 @@ def reread_guess(text: str, glyphs: list[np.ndarray], model: DigitModel, height:
         return text
     ref = _ref(glyphs, height)
     pieces = [p for g in glyphs for p in split_touching(g, ref, model)]
+    if single:
+        pieces = _without_edge_slivers(pieces, ref)
     if (single and len(pieces) != 1) or (most and len(pieces) > most):
         return text
     read = read_pieces(pieces, ref, height, model, sure, ends=text)
     return "".join(read) if read and any(c in THAI_DIGITS for c in read) else text
+
+
+def _without_edge_slivers(pieces: list[np.ndarray], ref: float) -> list[np.ndarray]:
+    """``pieces`` without a sliver first or last (narrower than SLIVER × ``ref`` and at
+    least STROKE times as high as wide, unlike a stop): the edge of the neighbouring digit,
+    broken off its glyph by the threshold, that the letter's box reaches over (``๓ญ่``
+    for ``๓๗``: a stroke of the ๓ beside the ๗)."""
+    def sliver(p: np.ndarray) -> bool:
+        h, w = _box(p)
+        return w < SLIVER * ref and h >= STROKE * w
+
+    while len(pieces) > 1 and sliver(pieces[0]):
+        pieces = pieces[1:]
+    while len(pieces) > 1 and sliver(pieces[-1]):
+        pieces = pieces[:-1]
+    return pieces
 
 
 def _end_bracket(text: str, i: int, n: int) -> str | None:
@@ -671,7 +690,8 @@ def cut_below_digit(glyph: np.ndarray, height: float) -> np.ndarray | None:
     import cv2
 
     rows = np.flatnonzero(glyph.any(axis=1))
-    if not len(rows) or rows[-1] < glyph.shape[0] - 1 or rows[-1] - rows[0] + 1 <= GLUED_BELOW * height:
+    if (not len(rows) or rows[-1] < glyph.shape[0] - 1 - FOOT_SLACK * height
+            or rows[-1] - rows[0] + 1 <= GLUED_BELOW * height):
         return None
     top = glyph.copy()
     top[rows[0] + round(1.02 * height):] = False
