@@ -354,3 +354,11 @@ def test_a_seven_read_as_a_letter_next_to_a_broken_off_stroke_is_a_seven():
     binary[top + 20 : top + height - 8, left - 14 : left - 9] = 0  # a stroke standing alone in the gap
     page.words[at] = replace(page.words[at], box=(left - 16, top, width + 16, height))
     assert reread_digits(page, binary).text.splitlines()[1] == "เลขรับ ๑๔๓๗"
+
+
+@pytest.mark.parametrize("share", [0.7, 0.75, 0.8], ids=["box-over-70%", "box-over-75%", "box-over-80%"])
+def test_a_seven_read_as_a_letter_whose_box_covers_part_of_it_is_read_whole(share):
+    """``๒๕๖ฆ`` for ``๒๕๖๗``: the letter's box left the ๗'s tail out, and the glyph was cut
+    at the box's edge to a ฆ-like shape that is no digit (letters/01, b07's ``๒๔ฆ๗๑๕``)."""
+    lines = reread([HEIGHT_UNITS, [("ปี", "ปี", None), ("๒๕๖", "๒๕๖", None), ("๗", "+ฆ", share)]])
+    assert lines[1] == "ปี ๒๕๖๗"

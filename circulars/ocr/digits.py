@@ -654,10 +654,10 @@ def run_glyphs(ink: np.ndarray, run: list, spaced: tuple[bool, bool] = (False, F
     half = widths[len(widths) // 2] // 2 if widths else round(0.45 * (height or max(w.box[3] for w in run)))
     left = min(w.box[0] for w in run) - (half if spaced[0] else 0)
     right = max(w.box[0] + w.box[2] for w in run) + (half if spaced[1] else 0)
-    pad = 0 if strict else PAD_X
-    # the crop reaches past ``beside`` so that a glyph crossing its edge is not cut down to fit
-    x0 = max(0, min(left - pad, int(beside[0]) - PAD_X if beside else left))
-    x1 = max(right + pad, int(beside[1]) + PAD_X if beside else 0)
+    # the crop reaches past the boxes (and ``beside``) so that a glyph crossing an edge is
+    # taken whole, not cut down to fit (strict or not: strict only asks for more overlap)
+    x0 = max(0, min(left - PAD_X, int(beside[0]) - PAD_X if beside else left))
+    x1 = max(right + PAD_X, int(beside[1]) + PAD_X if beside else 0)
     crop = ink[top:bottom, x0:x1].astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
     inside = []
