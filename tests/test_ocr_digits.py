@@ -362,3 +362,57 @@ def test_a_seven_read_as_a_letter_whose_box_covers_part_of_it_is_read_whole(shar
     at the box's edge to a ฆ-like shape that is no digit (letters/01, b07's ``๒๔ฆ๗๑๕``)."""
     lines = reread([HEIGHT_UNITS, [("ปี", "ปี", None), ("๒๕๖", "๒๕๖", None), ("๗", "+ฆ", share)]])
     assert lines[1] == "ปี ๒๕๖๗"
+
+
+def test_a_nine_read_as_a_letter_and_a_tone_mark_of_its_own_is_a_nine():
+    """``ว ๘๐๑ค่`` for ``ว ๘๐๑๙`` (letters/01): tesseract gave the ๙'s loop a unit ``ค`` and
+    its tail a unit ``่`` of its own; neither box held most of the glyph."""
+    page, binary = draw_page([HEIGHT_UNITS, [("ว", "ว", None), ("๘๐๑", "๘๐๑", None), ("๙", "+ค่", None),
+                                             ("ลงวันที่", "ลงวันที่", None)]])
+    at = next(i for i, w in enumerate(page.words) if w.text == "ค่")
+    w = page.words[at]
+    left, top, width, height = w.box
+    half = width // 2
+    page.words[at : at + 1] = [replace(w, text="ค", box=(left, top, half, height)),
+                               replace(w, text="่", box=(left + half, top, width - half, height), offset=w.offset + 1)]
+    assert reread_digits(page, binary).text.splitlines()[1] == "ว ๘๐๑๙ ลงวันที่"
+
+
+@pytest.mark.parametrize(("segments", "expected"), [
+    ([("สิ่งที่ส่งมาด้วย", "สิ่งที่ส่งมาด้วย", None), ("๑)", "@)", None), ("และ", "และ", None)], "สิ่งที่ส่งมาด้วย ๑) และ"),
+    ([("ข้อ", "ข้อ", None), ("๑", "@", None), ("ให้", "ให้", None)], "ข้อ ๑ ให้"),
+    ([("ติดต่อ", "ติดต่อ", None), ("@", "@", None), ("line", "line", None)], "ติดต่อ @ line"),
+    ([("อีเมล", "อีเมล", None), ("a@b.th", "a@b.th", None)], "อีเมล a@b.th"),
+], ids=["one-and-bracket-read-as-at-sign", "one-read-as-at-sign", "a-real-at-sign-stays", "e-mail-address-stays"])
+def test_a_lone_sign_for_a_digit_is_read_again_and_a_real_one_stays(segments, expected):
+    assert reread([HEIGHT_UNITS, segments])[1] == expected
+
+
+def test_a_mark_of_the_next_line_under_a_digit_is_not_part_of_it():
+    """``สิ่งที่ส่งมาด้วย @)`` for ``๑)`` (h14): the stroke of a mark of the line below, under
+    the ๑ but not touching it, was taken into the ๑'s glyph, which then read as no digit."""
+    page, binary = draw_page([HEIGHT_UNITS, [("ด้วย", "ด้วย", None), ("๑)", "@)", None), ("และ", "และ", None)]])
+    at = next(i for i, w in enumerate(page.words) if w.text == "@)")
+    left, top, width, height = page.words[at].box
+    foot = top + height
+    binary[foot + 3 : foot + 12, left + 14 : left + 18] = 0  # starts under the digit's foot
+    page.words[at] = replace(page.words[at], box=(left, top, width, height + 14))
+    assert reread_digits(page, binary).text.splitlines()[1] == "ด้วย ๑) และ"
+
+
+@pytest.mark.parametrize(("top_rows", "top_cols", "kept"), [
+    ((14, 50), (4, 40), True), ((38, 50), (4, 40), False), ((14, 50), (4, 14), False)],
+    ids=["a-digit-over-a-mark", "a-speck-over-a-mark", "a-stroke-over-a-mark"])
+def test_what_begins_under_the_baseline_is_left_out_only_from_a_digit_sized_glyph(top_rows, top_cols, kept):
+    """The band is 64 rows for a digit height of 45 (its foot 0.2 × 45 under the baseline):
+    a mark from row 57 on begins under the baseline. Over it, a digit-sized glyph is kept
+    without it; a speck or a thin stroke (the handwriting of a signature) is not a digit."""
+    from circulars.ocr.digits import above_baseline
+
+    piece = np.zeros((64, 44), bool)
+    piece[top_rows[0] : top_rows[1], top_cols[0] : top_cols[1]] = True
+    piece[57:64, 16:20] = True
+    got = above_baseline(piece, 45.0)
+    assert (got is not None) is kept
+    if kept:
+        assert got.sum() == (top_rows[1] - top_rows[0]) * (top_cols[1] - top_cols[0]) and not got[57:].any()

@@ -217,23 +217,39 @@ def one_letter(text: str) -> bool:
             and (len(text) == 1 or text[1] in _MARKS))
 
 
-def letter_neighbours(text: str, words: list, run: list) -> list:
+def letter_neighbours(text: str, words: list, run: list) -> list[list]:
     """The single-consonant units touching a numeric run (no space between), nearest
-    first on each side: a ๗ read as ฆ or ฒ่, a ๘ as ส, a ๓ as ต."""
+    first on each side: a ๗ read as ฆ or ฒ่, a ๘ as ส, a ๓ as ต. Each comes as a list of
+    units: the consonant, with the unit of a lone mark glued after it when tesseract gave
+    the mark a unit of its own (``ค`` + ``่`` for a ๙ whose tail it read as a tone mark)."""
     index = {id(w): i for i, w in enumerate(words)}
-    out = []
+    out: list[list] = []
+
+    def glued(a, b) -> bool:
+        return a.offset >= 0 and b.offset >= 0 and a.line == b.line and text[a.offset + len(a.text) : b.offset] == ""
+
     for step, edge in ((-1, run[0]), (1, run[-1])):
         i = index.get(id(edge), -1) + step
         cur = edge
         while 0 <= i < len(words) and len(out) < 6:
-            w = words[i]
-            a, b = (w, cur) if step < 0 else (cur, w)
-            if (w.offset < 0 or w.line != cur.line or not one_letter(w.text)
-                    or text[a.offset + len(a.text) : b.offset] != ""):
+            group = [words[i]]
+            far = i + step  # the unit past the group, on the side away from the run
+            if step > 0 and far < len(words) and _lone_mark(words[far]) and glued(words[i], words[far]):
+                group.append(words[far])
+                far += step
+            elif step < 0 and _lone_mark(words[i]) and i > 0 and glued(words[i - 1], words[i]):
+                group.insert(0, words[i - 1])
+                far -= 1
+            a, b = (group[-1], cur) if step < 0 else (cur, group[0])
+            if not glued(a, b) or not one_letter("".join(w.text for w in group)):
                 break
-            out.append(w)
-            cur, i = w, i + step
+            out.append(group)
+            cur, i = (group[0] if step < 0 else group[-1]), far
     return out
+
+
+def _lone_mark(w) -> bool:
+    return 0 < len(w.text) <= 1 and w.text in _MARKS
 
 
 SLIVER = 0.3  # a piece narrower than this × the digit height is a broken-off stroke, not a glyph
@@ -369,7 +385,27 @@ def _sure_digit(piece: np.ndarray, ref: float, height: float | None, model: Digi
     if not sure_of(got):
         cut = cut_below_digit(piece, height or ref)
         got = model.classify(cut, ref) if cut is not None else None
+    if not sure_of(got) and height:
+        above = above_baseline(piece, height)
+        got = model.classify(above, ref) if above is not None else None
     return got[0] if sure_of(got) else None
+
+
+def above_baseline(piece: np.ndarray, height: float) -> np.ndarray | None:
+    """``piece`` (a glyph in its line's band) without the parts that begin under the
+    baseline: a mark of the next line standing apart under a digit (``@)`` for ``๑)``),
+    taken into the digit's glyph because they overlap in x. None when there is none."""
+    import cv2
+
+    n, parts, stats, _ = cv2.connectedComponentsWithStats(piece.astype(np.uint8), connectivity=8)
+    base = piece.shape[0] - BAND_FOOT * height
+    under = [i for i in range(1, n) if stats[i, 1] > base]
+    if not under or len(under) == n - 1:
+        return None
+    above = (parts > 0) & ~np.isin(parts, under)
+    h, w = _box(above)
+    # lower than the short digits (๐ ๑ ๓) or narrower than any: a speck or a stroke of handwriting
+    return above if h >= SHORT_DIGIT * height and w >= SLASH * h else None
 
 
 def reread_guess(text: str, glyphs: list[np.ndarray], model: DigitModel, height: float | None = None,
@@ -596,6 +632,10 @@ def line_baselines(words: list, height: float | None) -> dict[tuple[int, int, in
     return {line: float(sorted(b)[len(b) // 2]) for line, b in bottoms.items() if len(b) >= 2}
 
 
+SHORT_DIGIT = 0.6  # × the digit height: ๐ ๑ ๓ stand about 0.7 of the tall digits' height
+BAND_FOOT = 0.2  # × the digit height: how far under the baseline a run's band reaches
+
+
 def _line_band(run: list, height: float | None = None, base: float | None = None) -> tuple[int, int] | None:
     """Top and bottom of the run's digits. With the page's digit height: from the
     baseline of the units whose boxes have a digit's height (boxes stretched into the
@@ -608,7 +648,7 @@ def _line_band(run: list, height: float | None = None, base: float | None = None
             base = bases[(len(bases) - 1) // 2]  # the lower median: a box stretches down when ink below is glued on
         if base is None:
             return None
-        return max(0, round(base - 1.2 * height)), round(base + 0.2 * height)
+        return max(0, round(base - 1.2 * height)), round(base + BAND_FOOT * height)
     heights = sorted(w.box[3] for w in run)
     med = heights[len(heights) // 2]
     core = [w for w in run if w.box[3] <= 1.6 * med] or run
@@ -816,18 +856,21 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
         new_text[start] = (end, trim_repeated(page.text, start, end,
                                               reread_run(page.text[start:end], glyphs, model, height)))
     for run in numeric_runs(page.text, page.words):
-        for w in letter_neighbours(page.text, page.words, run):
-            start, end = w.offset, w.offset + len(w.text)
-            glyphs = run_glyphs(ink, [w], height=height, strict=True, base=bases.get(w.line))
+        for units in letter_neighbours(page.text, page.words, run):
+            start, end = units[0].offset, units[-1].offset + len(units[-1].text)
+            read = page.text[start:end]
+            glyphs = run_glyphs(ink, units, height=height, strict=True, base=bases.get(units[0].line))
             if between_digits(page.text, start, end) and not any(_box(g)[1] >= SLIVER * (height or 0) for g in glyphs):
                 new_text[start] = (end, "")  # no glyph of its own, slivers at most: read from its neighbours' ink
                 break
-            got = reread_guess(w.text, glyphs, model, height, single=True, sure=MIN_PROB)
-            if got == w.text:  # a letter's box over two digits (๒๕ว for ๒๕๖๗): each must be sure
-                got = reread_guess(w.text, glyphs, model, height, most=3)
-            if got == w.text:
+            got = reread_guess(read, glyphs, model, height, single=True, sure=MIN_PROB)
+            if got == read:  # a letter's box over two digits (๒๕ว for ๒๕๖๗): each must be sure
+                got = reread_guess(read, glyphs, model, height, most=3)
+            if got == read:
                 break
             new_text[start] = (end, got)
+            for w in units[1:]:
+                new_text.pop(w.offset, None)
     for w in latin_guesses(page.text, page.words):
         start, end = w.offset, w.offset + len(w.text)
         if start not in new_text:
