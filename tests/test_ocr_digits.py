@@ -416,3 +416,47 @@ def test_what_begins_under_the_baseline_is_left_out_only_from_a_digit_sized_glyp
     assert (got is not None) is kept
     if kept:
         assert got.sum() == (top_rows[1] - top_rows[0]) * (top_cols[1] - top_cols[0]) and not got[57:].any()
+
+
+def test_a_six_read_as_sara_e_inside_a_year_is_a_six():
+    """``๒๕'เ๗`` for ``๒๕๖๗`` (h01): tesseract read the ๖'s body as the vowel เ."""
+    assert reread([HEIGHT_UNITS, [("ปี", "ปี", None), ("๒๕", "๒๕", None), ("๖", "+เ", None),
+                                  ("๗", "+๗", None)]])[1] == "ปี ๒๕๖๗"
+
+
+def test_a_real_sara_e_after_a_number_stays():
+    assert reread([HEIGHT_UNITS, [("ข้อ", "ข้อ", None), ("๒", "๒", None), ("เ", "+เ", None),
+                                  ("พื่อ", "+พื่อ", None)]])[1] == "ข้อ ๒เพื่อ"
+
+
+def test_an_item_numbers_stop_worn_to_a_speck_is_a_stop_not_a_dash():
+    """``ตา.`` for ``๓.`` (b15): the stop's ink was a 2 × 5 px speck, wider than high, and was
+    read as a dash, so ``๓-`` was no item number."""
+    page, binary = draw_page([HEIGHT_UNITS, [("๓", "ตา.", None), ("ขอเชิญ", "ขอเชิญ", None)]])
+    at = next(i for i, w in enumerate(page.words) if w.text == "ตา.")
+    left, top, width, height = page.words[at].box
+    foot = top + height
+    binary[foot - 3 : foot - 1, left + width + 6 : left + width + 11] = 0
+    page.words[at] = replace(page.words[at], box=(left, top, width + 14, height))
+    assert reread_digits(page, binary).text.splitlines()[1] == "๓. ขอเชิญ"
+
+
+PLAIN = [("ขอ", "ขอ", None), ("นก", "นก", None), ("มา", "มา", None)]  # units that give the line its baseline
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("๑.", "๑. ขอ นก มา"), ("๓.๑", "๓.๑ ขอ นก มา"), ("A.", "ขอ นก มา"), ("๒๕", "ขอ นก มา")],
+    ids=["item-number", "sub-item-number", "a-latin-letter-is-no-item-number", "a-number-without-stop-is-no-item-number"])
+def test_an_item_number_without_a_unit_opening_a_line_is_read(head, expected):
+    """b02's ``๓.๓ จัดประชุม…``, h11's ``๓. ให้อำเภอ…``: tesseract gave the number no unit."""
+    assert reread([HEIGHT_UNITS, [(head, None, None), *PLAIN]])[1] == expected
+
+
+@pytest.mark.parametrize(("segments", "expected"), [
+    ([("ชุดที่", "ชุดที่", None), ("๓", "ศา", None), ("หมู่ที่", "หมู่ที่", None)], "ชุดที่ ๓ หมู่ที่"),
+    ([("ส่ง", "ส่ง", None), ("มา", "มา", None), ("ด้วย", "ด้วย", None)], "ส่ง มา ด้วย"),
+    ([("คุณ", "คุณ", None), ("ตา", "ตา", None), ("ใจดี", "ใจดี", None)], "คุณ ตา ใจดี"),
+], ids=["three-read-as-consonant-and-sara-aa", "the-word-ma-stays", "the-word-ta-stays"])
+def test_a_lone_unit_of_a_consonant_and_sara_aa_is_a_digit_only_when_one_glyph(segments, expected):
+    """b11's ``ชุดที่ ศา หมู่ที่``: one unit, one glyph, a ๓."""
+    assert reread([HEIGHT_UNITS, segments])[1] == expected

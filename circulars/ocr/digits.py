@@ -217,9 +217,12 @@ def one_letter(text: str) -> bool:
             and (len(text) == 1 or text[1] in _MARKS))
 
 
+DIGIT_LIKE_VOWELS = {"เ", "แ"}  # a ๖ or ๙ whose top tail tesseract gave a unit of its own (๒๕'เ๗ for ๒๕๖๗)
+
+
 def letter_neighbours(text: str, words: list, run: list) -> list[list]:
     """The single-consonant units touching a numeric run (no space between), nearest
-    first on each side: a ๗ read as ฆ or ฒ่, a ๘ as ส, a ๓ as ต. Each comes as a list of
+    first on each side: a ๗ read as ฆ or ฒ่, a ๘ as ส, a ๓ as ต, a ๖ as เ. Each comes as a list of
     units: the consonant, with the unit of a lone mark glued after it when tesseract gave
     the mark a unit of its own (``ค`` + ``่`` for a ๙ whose tail it read as a tone mark)."""
     index = {id(w): i for i, w in enumerate(words)}
@@ -241,7 +244,8 @@ def letter_neighbours(text: str, words: list, run: list) -> list[list]:
                 group.insert(0, words[i - 1])
                 far -= 1
             a, b = (group[-1], cur) if step < 0 else (cur, group[0])
-            if not glued(a, b) or not one_letter("".join(w.text for w in group)):
+            joined = "".join(w.text for w in group)
+            if not glued(a, b) or not (one_letter(joined) or joined in DIGIT_LIKE_VOWELS):
                 break
             out.append(group)
             cur, i = (group[0] if step < 0 else group[-1]), far
@@ -271,11 +275,13 @@ def lone_letters(text: str, words: list) -> list:
     """Units that are one consonant standing alone between spaces (or line ends), with at
     most a tone mark over it: a digit misread as a letter (๗ ธันวาคม read as ฆ ธันวาคม;
     ๗'s tail read as a tone mark: วันที่ ญ่ พฤศจิกายน), since Thai seldom writes a lone
-    consonant (``ก็`` keeps its ็; ``ณ`` is a word)."""
+    consonant (``ก็`` keeps its ็; ``ณ`` is a word); or one unit of a consonant and า
+    (``ชุดที่ ศา หมู่ที่`` for ``๓``): words such as ``มา`` or ``ตา`` are two glyphs, and a unit
+    is re-read only when it is one glyph."""
     out = []
     for w in words:
         if (w.offset < 0 or not 1 <= len(w.text) <= 2 or not "\u0e01" <= w.text[0] <= "\u0e2e"
-                or w.text in LONE_WORDS or (len(w.text) == 2 and w.text[1] not in TONE_MARKS)):
+                or w.text in LONE_WORDS or (len(w.text) == 2 and w.text[1] not in TONE_MARKS | {"า"})):
             continue
         before = text[w.offset - 1] if w.offset > 0 else "\n"
         after = text[w.offset + len(w.text)] if w.offset + len(w.text) < len(text) else "\n"
@@ -311,6 +317,7 @@ def list_markers(text: str, words: list) -> list[tuple[int, int, list]]:
     return out
 
 
+DASH = 0.25  # × the digit height: a dash is at least this long (a speck of a stop, 2 × 5 px, is no dash)
 PAREN = 0.5  # a piece narrower than this × its height at either end of an item number is a bracket
 
 
@@ -364,8 +371,8 @@ def read_pieces(pieces: list[np.ndarray], ref: float, height: float | None, mode
     for i, p in enumerate(pieces):
         h, w = _box(p)
         bracket = _end_bracket(ends, i, len(pieces))
-        if h < 0.45 * ref:
-            read.append("-" if w > 1.8 * h else ".")
+        if h < 0.45 * ref:  # a low piece: a dash if long, else a stop (or a speck left of one)
+            read.append("-" if w > 1.8 * h and w >= DASH * ref else ".")
         elif bracket and w < PAREN * h:
             read.append(bracket)
         else:
@@ -902,6 +909,7 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
     if height:
         new_text.update(_joined_gaps(page.text, page.words, new_text, height))
         found = gap_digits(page.text, page.words, ink, height, bases, model)
+        found.update(head_items(page.text, page.words, ink, height, bases, model))
         new_text.update({k: v for k, v in found.items() if k not in new_text})
     return replace_spans(page, new_text)
 
@@ -931,6 +939,38 @@ def gap_digits(text: str, words: list, ink: np.ndarray, height: float, bases: di
         read = _gap_glyphs(crop, height, model)
         if read:
             out[start] = (end, f" {read} ")
+    return out
+
+
+HEAD_REACH = 3.0  # × the digit height: how far left of a line's first unit a left-out item number is looked for
+
+
+def head_items(text: str, words: list, ink: np.ndarray, height: float, bases: dict, model: DigitModel) -> dict:
+    """Item numbers tesseract gave no unit at all, opening a line (``๑. ให้อำเภอ…`` read
+    ``ให้อำเภอ…``): the glyphs wholly inside the space left of the line's first unit, read as
+    an item number by :func:`read_item_number` (sure digits, a stop or bracket, the shape of
+    ``๓.``, ``๓.๑``, ``(๒)``). Returned as the line break before that unit replaced by the
+    break and the number."""
+    import cv2
+
+    out = {}
+    units = [w for w in words if w.offset > 0]
+    for prev, w in zip([None, *units], units, strict=False):
+        if (prev is not None and prev.line == w.line) or text[w.offset - 1] != "\n" or w.text[:1] in THAI_DIGITS:
+            continue
+        band = _line_band([w], height, bases.get(w.line))
+        x1, x0 = w.box[0] - 1, max(0, round(w.box[0] - 1 - HEAD_REACH * height))
+        if band is None or x1 - x0 < height:
+            continue
+        crop = ink[band[0] : band[1], x0:x1].astype(np.uint8)
+        if not crop.any():
+            continue
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
+        keep = [i for i in range(1, n) if stats[i, 4] >= MIN_AREA and stats[i, 0] > 0
+                and stats[i, 0] + stats[i, 2] < crop.shape[1]]
+        got = read_item_number(split_glyphs(np.isin(labels, keep)), model, height) if keep else None
+        if got:
+            out[w.offset - 1] = (w.offset, f"\n{got} ")
     return out
 
 
