@@ -460,3 +460,12 @@ def test_an_item_number_without_a_unit_opening_a_line_is_read(head, expected):
 def test_a_lone_unit_of_a_consonant_and_sara_aa_is_a_digit_only_when_one_glyph(segments, expected):
     """b11's ``ชุดที่ ศา หมู่ที่``: one unit, one glyph, a ๓."""
     assert reread([HEIGHT_UNITS, segments])[1] == expected
+
+
+@pytest.mark.parametrize(("segments", "expected"), [
+    ([("พฤษภาคม", "พฤษภาคม", None), ("๒๕", "๒๕", None), ("๖๗", "วลๆ", None)], "พฤษภาคม ๒๕๖๗"),
+    ([("ปี", "ปี", None), ("๒๕", "๒๕", None), ("ตำบล", "ตำบล", None)], "ปี ๒๕ ตำบล"),
+], ids=["year-cut-in-two", "a-word-after-twenty-five-stays"])
+def test_a_years_last_digits_read_as_letters_after_a_space_are_read_again(segments, expected):
+    """l22's ``ลงวันที่ ๒๔ พฤษภาคม ๒๕ วลๆ``: the year's ๖๗ in a unit of their own."""
+    assert reread([HEIGHT_UNITS, segments])[1] == expected

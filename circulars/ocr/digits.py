@@ -190,6 +190,23 @@ def latin_guesses(text: str, words: list) -> list:
             and any(c.isalpha() or c in _GUESS_SIGNS + DIGIT_SIGNS for c in w.text)]
 
 
+_YEAR_TAIL = re.compile("[\u0e01-\u0e4e'‘’“”]{1,3}")  # what tesseract makes of a year's last two digits (๒๕ วลๆ)
+
+
+def year_tails(text: str, words: list) -> list[tuple[int, int, object]]:
+    """A Buddhist-era year cut in two, ``๒๕`` and its last two digits read as letters in a
+    unit of their own after a space (``พฤษภาคม ๒๕ วลๆ`` for ``๒๕๖๗``): (start of the space, end
+    of the unit, the unit), for :func:`reread_guess` to check glyph by glyph."""
+    units = [w for w in words if w.offset >= 0]
+    out = []
+    for a, b in itertools.pairwise(units):
+        start, end = a.offset + len(a.text), b.offset + len(b.text)
+        if (a.line == b.line and a.text.endswith("๒๕") and text[start : b.offset].isspace()
+                and _YEAR_TAIL.fullmatch(b.text)):
+            out.append((start, end, b))
+    return out
+
+
 # a page number between dashes read as letters (``- ใต -``, ``-ใด-`` for ``- ๒ -``); the English
 # model's ``- lo -`` is a Latin guess already
 _PAGE_NUMBER = re.compile(r"^[ \t]*[-–—][ \t]*([\u0e01-\u0e4e]{1,3})[ \t]*[-–—][ \t]*$", re.MULTILINE)
@@ -885,6 +902,12 @@ def reread_digits(page, binary: np.ndarray, model: DigitModel | None = None):
                 continue  # big type (ด่วนที่สุด, a title): not a number
             glyphs = run_glyphs(ink, [w], height=height, base=bases.get(w.line))
             new_text[start] = (end, reread_guess(w.text, glyphs, model, height))
+    for start, end, w in year_tails(page.text, page.words):
+        if w.offset not in new_text:
+            glyphs = run_glyphs(ink, [w], height=height, base=bases.get(w.line))
+            got = reread_guess(w.text, glyphs, model, height, most=3)
+            if got != w.text and len(got) == 2 and all(c in THAI_DIGITS for c in got):
+                new_text[start] = (end, got)
     for start, end, units in page_number_guesses(page.text, page.words):
         if start not in new_text:
             glyphs = run_glyphs(ink, units, height=height, base=bases.get(units[0].line))
