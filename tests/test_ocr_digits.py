@@ -469,3 +469,12 @@ def test_a_lone_unit_of_a_consonant_and_sara_aa_is_a_digit_only_when_one_glyph(s
 def test_a_years_last_digits_read_as_letters_after_a_space_are_read_again(segments, expected):
     """l22's ``ลงวันที่ ๒๔ พฤษภาคม ๒๕ วลๆ``: the year's ๖๗ in a unit of their own."""
     assert reread([HEIGHT_UNITS, segments])[1] == expected
+
+
+@pytest.mark.parametrize(("segments", "expected"), [
+    ([("(แบบ", "(แบบ", None), ("ค", "ค", None), (".๔)", "+.@)", None)], "(แบบ ค.๔)"),
+    ([("เว็บ", "เว็บ", None), ("www", "www", None), (".go.th", "+.go.th", None)], "เว็บ www.go.th"),
+], ids=["sign-after-a-stop-re-read", "a-web-address-stays"])
+def test_a_sign_for_a_digit_after_a_stop_in_its_unit_is_read_again(segments, expected):
+    """l18's ``(แบบ ค.@)`` for ``(แบบ ค.๔)``: the unit began with the stop."""
+    assert reread([HEIGHT_UNITS, segments])[1] == expected

@@ -179,13 +179,14 @@ def digit_heavy(text: str) -> bool:
 
 _GUESS_SIGNS = "|$§©®@"  # signs the English model makes of a Thai digit (๑ as © or ®)
 _LATIN_GUESS = re.compile(rf"[A-Za-z][A-Za-z0-9()'‘’{_GUESS_SIGNS}«»,.\-/]{{0,6}}"
-                          rf"|[()'‘’{_GUESS_SIGNS}«»][A-Za-z0-9()'‘’{_GUESS_SIGNS}«»,.\-/]{{0,6}}")
+                          rf"|\.?[()'‘’{_GUESS_SIGNS}«»][A-Za-z0-9()'‘’{_GUESS_SIGNS}«»,.\-/]{{0,6}}")
 SURE = 0.9  # a Latin word is taken for digits only when every glyph is a digit this surely
 
 
 def latin_guesses(text: str, words: list) -> list:
     """Short Latin "words" that may be Thai digits read by the English model (๒ → lo,
-    ๓ → on, ๖๗ → del): checked glyph by glyph by :func:`reread_guess`."""
+    ๓ → on, ๖๗ → del), or one of its signs for a digit with the stop before it in the unit
+    (``ค.@)`` for ``ค.๔)``): checked glyph by glyph by :func:`reread_guess`."""
     return [w for w in words if w.offset >= 0 and _LATIN_GUESS.fullmatch(w.text)
             and any(c.isalpha() or c in _GUESS_SIGNS + DIGIT_SIGNS for c in w.text)]
 
