@@ -975,8 +975,6 @@ def head_items(text: str, words: list, ink: np.ndarray, height: float, bases: di
     an item number by :func:`read_item_number` (sure digits, a stop or bracket, the shape of
     ``๓.``, ``๓.๑``, ``(๒)``). Returned as the line break before that unit replaced by the
     break and the number."""
-    import cv2
-
     out = {}
     units = [w for w in words if w.offset > 0]
     for prev, w in zip([None, *units], units, strict=False):
@@ -986,30 +984,33 @@ def head_items(text: str, words: list, ink: np.ndarray, height: float, bases: di
         x1, x0 = w.box[0] - 1, max(0, round(w.box[0] - 1 - HEAD_REACH * height))
         if band is None or x1 - x0 < height:
             continue
-        crop = ink[band[0] : band[1], x0:x1].astype(np.uint8)
-        if not crop.any():
-            continue
-        n, labels, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
-        keep = [i for i in range(1, n) if stats[i, 4] >= MIN_AREA and stats[i, 0] > 0
-                and stats[i, 0] + stats[i, 2] < crop.shape[1]]
-        got = read_item_number(split_glyphs(np.isin(labels, keep)), model, height) if keep else None
+        crop = ink[band[0] : band[1], x0:x1]
+        inner = _inner_ink(crop) if crop.any() else None
+        got = read_item_number(split_glyphs(inner), model, height) if inner is not None else None
         if got:
             out[w.offset - 1] = (w.offset, f"\n{got} ")
     return out
+
+
+def _inner_ink(crop: np.ndarray) -> np.ndarray | None:
+    """The components of ``crop`` that touch neither of its sides (those that do belong to
+    a neighbour), specks left out; None when there is none."""
+    import cv2
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(crop.astype(np.uint8), connectivity=8)
+    keep = [i for i in range(1, n) if stats[i, 4] >= MIN_AREA and stats[i, 0] > 0
+            and stats[i, 0] + stats[i, 2] < crop.shape[1]]
+    return np.isin(labels, keep) if keep else None
 
 
 def _gap_glyphs(crop: np.ndarray, height: float, model: DigitModel) -> str | None:
     """The digits of a gap's crop, or None: components touching its sides are a neighbour's
     (a glyph crossing into a neighbour's box is left to tesseract);
     glyphs lower than 0.55 × a digit (marks, specks) are left out, and there are one to four."""
-    import cv2
-
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(crop.astype(np.uint8), connectivity=8)
-    keep = [i for i in range(1, n) if stats[i, 4] >= MIN_AREA and stats[i, 0] > 0
-            and stats[i, 0] + stats[i, 2] < crop.shape[1]]
-    if not keep:
+    inner = _inner_ink(crop)
+    if inner is None:
         return None
-    glyphs = [g for g in split_glyphs(np.isin(labels, keep)) if _box(g)[0] >= 0.55 * height]
+    glyphs = [g for g in split_glyphs(inner) if _box(g)[0] >= 0.55 * height]
     if not 1 <= len(glyphs) <= 4 or any(_box(g)[0] > 1.25 * height for g in glyphs):
         return None
     read = [model.classify(g, height) for g in glyphs]
